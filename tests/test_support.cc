@@ -1,0 +1,61 @@
+#include "tests/test_support.h"
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace migc::test {
+
+TempDir::TempDir() {
+  std::random_device rd;
+  for (;;) {
+    path_ = fs::temp_directory_path() / ("migc-test-" + std::to_string(rd()));
+    if (fs::create_directory(path_)) break;
+  }
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+void TempDir::write(const std::string& relpath, const std::string& content) const {
+  fs::path p = path_ / relpath;
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << content;
+}
+
+std::string TempDir::read(const std::string& relpath) const {
+  std::ifstream in(path_ / relpath, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+static std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+RunResult run_migc(const std::string& args, const fs::path& cwd) {
+  TempDir capture;
+  fs::path out = capture.path() / "out", err = capture.path() / "err";
+  std::string cmd = "cd '" + cwd.string() + "' && '" MIGC_BINARY "' " + args + " >'" + out.string() + "' 2>'" +
+                    err.string() + "' </dev/null";
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+fs::path source_dir() { return MIGC_SOURCE_DIR; }
+fs::path corpus_dir() { return fs::path(MIGC_SOURCE_DIR).parent_path() / "shared" / "corpus"; }
+
+}  // namespace migc::test
