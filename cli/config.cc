@@ -1,0 +1,84 @@
+#include "cli/config.h"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "compiler/diagnostic.h"
+
+namespace fs = std::filesystem;
+
+namespace migc {
+
+std::optional<fs::path> find_config(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  for (;;) {
+    if (fs::is_regular_file(dir / "migc.toml", ec)) return dir / "migc.toml";
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+namespace {
+
+[[noreturn]] void fail_at(const fs::path& file, const toml::source_region& at, const std::string& message) {
+  Diagnostic d = diagnostic_in(Severity::Error, file.string(), message);
+  d.at = {static_cast<uint32_t>(at.begin.line), static_cast<uint32_t>(at.begin.column)};
+  throw CompileError(std::move(d));
+}
+
+std::string string_value(const fs::path& file, const toml::node& n, std::string_view key) {
+  if (auto s = n.value<std::string>(); s && n.is_string()) return *s;
+  if (n.is_integer() || n.is_floating_point()) return n.is_integer() ? std::to_string(*n.value<int64_t>())
+                                                                     : fmt::format("{}", *n.value<double>());
+  fail_at(file, n.source(), fmt::format("'{}' must be a string", key));
+}
+
+bool bool_value(const fs::path& file, const toml::node& n, std::string_view key) {
+  if (!n.is_boolean()) fail_at(file, n.source(), fmt::format("'{}' must be true or false", key));
+  return *n.value<bool>();
+}
+
+std::vector<std::string> list_value(const fs::path& file, const toml::node& n, std::string_view key) {
+  std::vector<std::string> out;
+  if (n.is_string()) return {*n.value<std::string>()};
+  const toml::array* a = n.as_array();
+  if (!a) fail_at(file, n.source(), fmt::format("'{}' must be a list of strings", key));
+  for (const auto& e : *a) out.push_back(string_value(file, e, key));
+  return out;
+}
+
+}  // namespace
+
+Config read_config(const fs::path& file) {
+  toml::table t;
+  try {
+    t = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    fail_at(file, e.source(), fmt::format("invalid TOML: {}", e.description()));
+  }
+  Config c;
+  c.file = file;
+  for (const auto& [k, v] : t) {
+    std::string key(k.str());
+    if (key == "dir") c.dir = string_value(file, v, key);
+    else if (key == "dir_format") c.dir_format = string_value(file, v, key);
+    else if (key == "out") c.out = string_value(file, v, key);
+    else if (key == "pg_version") c.pg_version = string_value(file, v, key);
+    else if (key == "include") c.include = list_value(file, v, key);
+    else if (key == "exclude") c.exclude = list_value(file, v, key);
+    else if (key == "no_seeds") c.no_seeds = bool_value(file, v, key);
+    else if (key == "track") c.track = bool_value(file, v, key);
+    else if (key == "track_table") c.track_table = string_value(file, v, key);
+    else if (key == "placeholders") {
+      const toml::table* p = v.as_table();
+      if (!p) fail_at(file, v.source(), "'placeholders' must be a table of name = \"value\"");
+      for (const auto& [name, value] : *p) c.placeholders[std::string(name.str())] = string_value(file, value, name.str());
+    } else {
+      fail_at(file, k.source(), fmt::format("unknown key '{}' in migc.toml", key));
+    }
+  }
+  return c;
+}
+
+}  // namespace migc

@@ -1,0 +1,93 @@
+#include "emit/sql_script.h"
+
+#include <fmt/format.h>
+
+#include "compiler/sql_split.h"
+#include "compiler/tx_layout.h"
+
+namespace migc {
+
+void ScriptWriter::begin() {
+  if (open_) return;
+  out_ += "BEGIN;\n";
+  open_ = true;
+}
+
+void ScriptWriter::commit() {
+  if (!open_) return;
+  out_ += "COMMIT;\n";
+  open_ = false;
+}
+
+void ScriptWriter::line(std::string_view text) {
+  out_ += text;
+  out_ += '\n';
+}
+
+void ScriptWriter::statement(std::string_view text, bool needs_semicolon) {
+  out_ += text;
+  if (!text.empty() && text.back() != '\n') out_ += '\n';
+  if (needs_semicolon) out_ += ";\n";
+}
+
+std::string sql_literal(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+// True when the last SQL statement of a range is not closed by a `;` of its own.
+static bool lacks_semicolon(const MigrationSet& set, const Statement& range,
+                            const std::vector<const ParsedStatement*>& in_range) {
+  if (in_range.empty()) return false;
+  std::string_view text = set.file(range.file).text();
+  uint32_t after = skip_blank_and_comments(text, in_range.back()->end, range.end);
+  return after >= range.end || text[after] != ';';
+}
+
+void write_part(ScriptWriter& w, const MigrationSet& set, const std::vector<Block>& blocks,
+                const std::vector<ParsedStatement>& parsed, std::string_view tail) {
+  auto by_block = statements_by_block(blocks, parsed);
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const Block& block = blocks[b];
+    TxLayout layout = tx_layout(block, by_block[b]);
+    if (layout == TxLayout::OwnTransaction) w.line("-- this migration manages its own transaction");
+    std::vector<std::vector<const ParsedStatement*>> by_range(block.statements.size());
+    for (const auto* p : by_block[b]) by_range[p->statement].push_back(p);
+    for (size_t s = 0; s < block.statements.size(); ++s) {
+      const Statement& range = block.statements[s];
+      bool non_tx = false;
+      for (const auto* p : by_range[s]) non_tx = non_tx || p->non_transactional;
+      if (layout == TxLayout::Wrapped) {
+        if (non_tx) {
+          w.commit();
+          w.line("-- cannot run inside a transaction block: runs on its own");
+        } else if (!by_range[s].empty()) {
+          w.begin();
+        }
+      }
+      w.statement(set.text(range), lacks_semicolon(set, range, by_range[s]));
+    }
+    bool last = b + 1 == blocks.size();
+    if (last && !tail.empty()) w.line(tail);
+    w.commit();
+  }
+  if (blocks.empty() && !tail.empty()) w.line(tail);
+}
+
+std::string script_header(const Compilation& c, std::string_view title) {
+  size_t statements = 0;
+  for (uint32_t i : c.plan.order) statements += c.parsed.migrations[i].up.size();
+  std::string h;
+  h += fmt::format("-- {} compiled by migc {}. Do not edit: recompile with `migc build`.\n", title, MIGC_VERSION);
+  h += fmt::format("-- input: {} migrations, fingerprint sha256:{}\n", format_name(c.set.format), c.fingerprint);
+  h += fmt::format("-- migrations: {} · statements: {}\n", c.plan.order.size(), statements);
+  h += "-- run with: psql -X -f <this file>  (ON_ERROR_STOP is set below)\n";
+  h += "\\set ON_ERROR_STOP on\n";
+  return h;
+}
+
+}  // namespace migc

@@ -1,0 +1,38 @@
+// Writing migration parts into a psql script: the author's statements verbatim, grouped into
+// transactions exactly as the source runner groups them (compiler/tx_layout.h).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/compile.h"
+
+namespace migc {
+
+class ScriptWriter {
+ public:
+  explicit ScriptWriter(std::string& out) : out_(out) {}
+  void begin();                      // opens a transaction unless one is open
+  void commit();                     // closes the open transaction, if any
+  void line(std::string_view text);  // text plus a newline
+  // A statement range verbatim, ending in a newline, with a `;` added when the author's last
+  // statement has none (psql would otherwise glue it to what follows).
+  void statement(std::string_view text, bool needs_semicolon);
+
+ private:
+  std::string& out_;
+  bool open_ = false;
+};
+
+// Writes one migration part (its up or its down blocks). `tail` is SQL that must run with the
+// last block (the --track bookkeeping): inside its transaction when it has one, else after it.
+void write_part(ScriptWriter& w, const MigrationSet& set, const std::vector<Block>& blocks,
+                const std::vector<ParsedStatement>& parsed, std::string_view tail);
+
+// A SQL string literal.
+std::string sql_literal(std::string_view s);
+
+// The header lines every script starts with.
+std::string script_header(const Compilation& c, std::string_view title);
+
+}  // namespace migc

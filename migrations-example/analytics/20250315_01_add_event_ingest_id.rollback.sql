@@ -1,0 +1,1 @@
+ALTER TABLE analytics.events DROP COLUMN ingest_id;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY analytics.events_user_id_occurred_at_idx;

@@ -1,0 +1,6 @@
+CREATE SCHEMA ${schema};
+
+CREATE TABLE ${schema}.customers (
+    id   bigserial PRIMARY KEY,
+    name text NOT NULL
+);

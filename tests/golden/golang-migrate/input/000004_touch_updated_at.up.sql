@@ -1,0 +1,13 @@
+ALTER TABLE projects ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+
+CREATE FUNCTION touch_updated_at() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER projects_touch_updated_at
+    BEFORE UPDATE ON projects
+    FOR EACH ROW EXECUTE FUNCTION touch_updated_at();

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY auth.users_email_key;

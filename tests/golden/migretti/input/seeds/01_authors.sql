@@ -1,0 +1,1 @@
+INSERT INTO authors (name, bio) VALUES ('Ada', 'First author') ON CONFLICT DO NOTHING;

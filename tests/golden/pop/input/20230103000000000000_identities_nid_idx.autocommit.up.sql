@@ -1,0 +1,1 @@
+CREATE INDEX identities_nid_idx ON identities (nid, id);

@@ -1,0 +1,2 @@
+DROP TABLE app.users;
+DROP SCHEMA app;

@@ -1,0 +1,3 @@
+-- Runs after every apply: keep planner statistics fresh.
+ANALYZE app.users;
+ANALYZE app.orders;

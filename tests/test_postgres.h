@@ -1,0 +1,42 @@
+// A throwaway PostgreSQL server for tests: initdb into a temp folder, Unix socket only, fsync
+// off, run as the `postgres` user when the tests run as root; stopped and removed by the
+// destructor.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "tests/test_support.h"
+
+namespace migc::test {
+
+class TestPostgres {
+ public:
+  // Starts a server, or leaves it unavailable (with reason()) when no PostgreSQL is installed.
+  TestPostgres();
+  ~TestPostgres();
+  TestPostgres(const TestPostgres&) = delete;
+  TestPostgres& operator=(const TestPostgres&) = delete;
+
+  bool available() const { return started_; }
+  const std::string& reason() const { return reason_; }
+
+  // Creates an empty database and returns its name.
+  std::string create_database();
+  // psql -X -v ON_ERROR_STOP=1 on `database`, with the file or the command.
+  RunResult psql_file(const std::string& database, const std::filesystem::path& file) const;
+  RunResult psql_command(const std::string& database, const std::string& sql) const;
+
+ private:
+  RunResult psql(const std::string& database, const std::string& args) const;
+  std::filesystem::path dir_;
+  std::filesystem::path bin_;
+  bool started_ = false;
+  std::string reason_;
+  int databases_ = 0;
+};
+
+// Runs a shell command and captures its output.
+RunResult run_shell(const std::string& command);
+
+}  // namespace migc::test
