@@ -52,8 +52,7 @@ CompileOptions compile_options(const CommonFlags& f, const Config& cfg) {
     o.load.root = f.dir;
     o.load.display_root = f.dir;
   } else if (cfg.dir) {
-    fs::path d = *cfg.dir;
-    if (d.is_relative()) d = cfg.file->parent_path() / d;
+    fs::path d = cfg.path_of(*cfg.dir);
     o.load.root = d;
     o.load.display_root = fs::relative(d, fs::current_path()).generic_string();
   } else {
@@ -100,7 +99,7 @@ int run_build(const CommonFlags& f, const Config& cfg, std::string out_flag, boo
   emit.track = track_flag || cfg.track.value_or(false);
   if (!track_table_flag.empty()) emit.track_table = track_table_flag;
   else if (cfg.track_table) emit.track_table = *cfg.track_table;
-  fs::path out = !out_flag.empty() ? fs::path(out_flag) : fs::path(cfg.out.value_or("migc-out"));
+  fs::path out = !out_flag.empty() ? fs::path(out_flag) : cfg.out ? cfg.path_of(*cfg.out) : fs::path("migc-out");
   auto artifacts = build_artifacts(c, emit);
   if (check) {
     std::vector<std::string> stale = stale_artifacts(out, artifacts);

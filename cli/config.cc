@@ -50,6 +50,11 @@ std::vector<std::string> list_value(const fs::path& file, const toml::node& n, s
 
 }  // namespace
 
+fs::path Config::path_of(const std::string& value) const {
+  fs::path p = value;
+  return p.is_relative() && file ? file->parent_path() / p : p;
+}
+
 Config read_config(const fs::path& file) {
   toml::table t;
   try {

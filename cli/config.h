@@ -19,6 +19,9 @@ struct Config {
   std::optional<bool> no_seeds, track;
   std::optional<std::string> track_table;
   std::map<std::string, std::string> placeholders;
+
+  // A path from the file (dir, out): relative ones are relative to the file's folder.
+  std::filesystem::path path_of(const std::string& value) const;
 };
 
 // The nearest migc.toml at or above `start`, or nullopt.

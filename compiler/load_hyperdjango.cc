@@ -35,15 +35,19 @@ Markers find_markers(const SourceFile& file) {
     std::string marker = ascii_lower(trim_space(line_content(text, line)));
     if (marker != "-- up" && marker != "-- down") continue;
     if (marker == "-- up" && m.up)
-      throw CompileError(diagnostic_at(Severity::Error, file, line.begin, "a second '-- UP' line: a file has one UP section"));
+      throw CompileError(
+          diagnostic_at(Severity::Error, file, line.begin, "a second '-- UP' line: a file has one UP section"));
     if (marker == "-- down" && m.down)
-      throw CompileError(diagnostic_at(Severity::Error, file, line.begin, "a second '-- DOWN' line: a file has one DOWN section"));
+      throw CompileError(
+          diagnostic_at(Severity::Error, file, line.begin, "a second '-- DOWN' line: a file has one DOWN section"));
     if (marker == "-- down" && !m.up)
-      throw CompileError(diagnostic_at(Severity::Error, file, line.begin, "'-- DOWN' before '-- UP': the UP section comes first"));
+      throw CompileError(
+          diagnostic_at(Severity::Error, file, line.begin, "'-- DOWN' before '-- UP': the UP section comes first"));
     (marker == "-- up" ? m.up : m.down) = line;
   }
   if (!m.up) {
-    Diagnostic d = diagnostic_at(Severity::Error, file, 0, "no '-- UP' line: a hyperdjango migration needs an UP section");
+    Diagnostic d =
+        diagnostic_at(Severity::Error, file, 0, "no '-- UP' line: a hyperdjango migration needs an UP section");
     d.hints.push_back("put a line '-- UP' before the migration's SQL, and '-- DOWN' before the SQL that undoes it");
     throw CompileError(std::move(d));
   }

@@ -52,7 +52,8 @@ TEST_CASE("hyperdjango: misplaced or missing markers are errors at their line", 
       {"-- note\n  SET search_path = app;\n-- UP\nSELECT 1;\n", "2:3",
        "SQL before the '-- UP' line: it belongs to no section and would never run"},
       {"-- UP\nSELECT 1;\n-- UP\nSELECT 2;\n", "3:1", "a second '-- UP' line: a file has one UP section"},
-      {"-- UP\nSELECT 1;\n-- DOWN\nSELECT 2;\n-- down\n", "5:1", "a second '-- DOWN' line: a file has one DOWN section"},
+      {"-- UP\nSELECT 1;\n-- DOWN\nSELECT 2;\n-- down\n", "5:1",
+       "a second '-- DOWN' line: a file has one DOWN section"},
       {"-- DOWN\nSELECT 2;\n-- UP\nSELECT 1;\n", "1:1", "'-- DOWN' before '-- UP': the UP section comes first"},
   }));
   dir.write("1_a.sql", c.text);

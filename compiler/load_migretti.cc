@@ -5,8 +5,8 @@
 // (TxMode::Transaction) unless `-- migrate: no-transaction` is given (TxMode::None). With a
 // project directory, `seeds/*.sql` are seeds, each run whole in its own transaction.
 #include <algorithm>
+#include <cctype>
 #include <optional>
-#include <regex>
 #include <set>
 #include <string_view>
 
@@ -34,12 +34,14 @@ std::optional<MigrettiName> migretti_name(LoadContext& ctx, const std::string& p
   size_t underscore = file.find('_');
   std::string_view stem = file.substr(0, file.size() - 4);  // without ".sql"
   if (underscore == std::string_view::npos || underscore == 0 || underscore + 1 >= stem.size()) {
-    ctx.warn(diagnostic_in(Severity::Warning, ctx.display(path), "skipped: migretti reads only files named <id>_<name>.sql"));
+    ctx.warn(diagnostic_in(Severity::Warning, ctx.display(path),
+                           "skipped: migretti reads only files named <id>_<name>.sql"));
     return std::nullopt;
   }
   std::string id(file.substr(0, underscore));
-  static const std::regex id_pattern("^[A-Za-z0-9]{1,26}$");
-  if (!std::regex_match(id, id_pattern))
+  // MIGRATION_ID_RE = ^[A-Za-z0-9]{1,26}$
+  if (id.size() > 26 ||
+      !std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
     throw CompileError(diagnostic_in(
         Severity::Error, ctx.display(path),
         fmt::format("invalid migration id '{}' in the file name: migretti ids are 1 to 26 letters or digits", id)));
@@ -111,7 +113,8 @@ Migration read_migration(LoadContext& ctx, const MigrettiName& n) {
   TxMode tx = s.no_transaction ? TxMode::None : TxMode::Transaction;
   m.up.push_back(ranges_block(ctx.set(), f, s.up, tx));
   if (s.down.empty())
-    ctx.warn(diagnostic_in(Severity::Warning, file.display_path(), "no '-- migrate: down' section: it cannot be rolled back"));
+    ctx.warn(diagnostic_in(Severity::Warning, file.display_path(),
+                           "no '-- migrate: down' section: it cannot be rolled back"));
   else
     m.down = std::vector<Block>{ranges_block(ctx.set(), f, s.down, tx)};
   return m;

@@ -95,7 +95,8 @@ TEST_CASE("migretti: an id that is not 1-26 letters or digits, or a duplicate id
     dir.write("migrations/2024-01-01_x.sql", "-- migrate: up\nSELECT 1;\n");
     Diagnostic d = load_error(dir, Format::Migretti);
     CHECK(d.file == "m/migrations/2024-01-01_x.sql");
-    CHECK(d.message == "invalid migration id '2024-01-01' in the file name: migretti ids are 1 to 26 letters or digits");
+    CHECK(d.message ==
+          "invalid migration id '2024-01-01' in the file name: migretti ids are 1 to 26 letters or digits");
   }
   SECTION("too long") {
     dir.write("migrations/01KCC0000000000000000000012_x.sql", "-- migrate: up\nSELECT 1;\n");

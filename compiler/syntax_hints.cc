@@ -78,8 +78,8 @@ std::vector<std::string> syntax_hints(std::string_view sql, size_t error_offset)
     hints.push_back("'${…}' looks like a placeholder: give it a value with --placeholder NAME=VALUE");
   else if (std::regex_search(std::string(sql), std::regex(R"(\$%[A-Za-z_]+%\$)")))
     hints.push_back("'$%…%$' looks like a template placeholder: render it before compiling");
-  if (sql.find('`') != std::string_view::npos || std::regex_search(u, std::regex(R"(\bAUTO_INCREMENT\b|\bENGINE\s*=|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b|\bCHANGE\s+COLUMN\b|\bDROP\s+INDEX\s+\S+\s+ON\b)")))
-    hints.push_back("this looks like MySQL syntax, not PostgreSQL");
+  if (sql.find('`') != std::string_view::npos || std::regex_search(u, std::regex(R"(\bAUTO_?INCREMENT\b|\bENGINE\s*=|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b|\bCHANGE\s+COLUMN\b|\bDROP\s+INDEX\s+\S+\s+ON\b)")))
+    hints.push_back("this looks like MySQL or SQLite syntax, not PostgreSQL");
   return hints;
 }
 

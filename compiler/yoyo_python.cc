@@ -336,7 +336,8 @@ class PyReader {
         if (is_python_keyword(w)) return fmt::format("'{}'", w);
         std::string path(w);
         size_t k = ahead + 1;
-        for (; is_op(peek(k), '.') && peek(k + 1).kind == TokenKind::Name; k += 2) path += "." + std::string(text(peek(k + 1)));
+        for (; is_op(peek(k), '.') && peek(k + 1).kind == TokenKind::Name; k += 2)
+          path += "." + std::string(text(peek(k + 1)));
         if (is_op(peek(k), '(')) return fmt::format("a call to '{}()'", path);
         return fmt::format("the name '{}'", path);
       }
@@ -394,7 +395,8 @@ class PyReader {
       ++pos_;
       return;
     }
-    if (t.kind == TokenKind::Indent) fail(py_, t.begin, "unexpected indentation: only module-level statements are read");
+    if (t.kind == TokenKind::Indent)
+      fail(py_, t.begin, "unexpected indentation: only module-level statements are read");
     std::string_view w = t.kind == TokenKind::Name ? text(t) : "";
     if (w == "from" || w == "import") {
       import_statement();
@@ -423,7 +425,8 @@ class PyReader {
   }
 
   std::string dotted_name() {
-    if (peek().kind != TokenKind::Name) fail(py_, peek().begin, fmt::format("expected a module name but found {}", describe()));
+    if (peek().kind != TokenKind::Name)
+      fail(py_, peek().begin, fmt::format("expected a module name but found {}", describe()));
     std::string name(text(next()));
     while (is_op(peek(), '.') && peek(1).kind == TokenKind::Name) {
       name += "." + std::string(text(peek(1)));
@@ -440,7 +443,8 @@ class PyReader {
         reject(first, fmt::format("an import of '{}'", module), kImportAccepts);
       return;
     }
-    if (module != "yoyo" && module != "__future__") reject(first, fmt::format("an import from '{}'", module), kImportAccepts);
+    if (module != "yoyo" && module != "__future__")
+      reject(first, fmt::format("an import from '{}'", module), kImportAccepts);
     if (!is_name(peek(), "import")) fail(py_, peek().begin, fmt::format("expected 'import' but found {}", describe()));
     ++pos_;
     if (is_op(peek(), '*')) {
@@ -476,7 +480,8 @@ class PyReader {
 
   void depends() {
     const Token& name = next();
-    if (depends_seen_) fail(py_, name.begin, "__depends__ is assigned more than once; yoyo would use only the last value");
+    if (depends_seen_)
+      fail(py_, name.begin, "__depends__ is assigned more than once; yoyo would use only the last value");
     depends_seen_ = true;
     expect_op('=');
     const Token& v = peek();
@@ -563,7 +568,8 @@ class PyReader {
       if (at_assignment()) {
         auto it = std::find(kParams.begin(), kParams.end(), text(arg));
         if (it == kParams.end())
-          fail(py_, arg.begin, fmt::format("step() has no argument '{}' (it takes apply, rollback and ignore_errors)", text(arg)));
+          fail(py_, arg.begin,
+               fmt::format("step() has no argument '{}' (it takes apply, rollback and ignore_errors)", text(arg)));
         param = static_cast<size_t>(it - kParams.begin());
         keywords = true;
         pos_ += 2;
@@ -595,7 +601,9 @@ class PyReader {
         pos_ += 2;
         if (text(arg) == "steps") step_list();
         else if (text(arg) == "ignore_errors") ignore_errors();
-        else fail(py_, arg.begin, fmt::format("group() has no argument '{}' (it takes steps and ignore_errors)", text(arg)));
+        else
+          fail(py_, arg.begin,
+               fmt::format("group() has no argument '{}' (it takes steps and ignore_errors)", text(arg)));
       } else if (keywords) {
         fail(py_, arg.begin, "a positional argument after a keyword argument");
       } else if (is_op(arg, '[') || is_op(arg, '(')) {

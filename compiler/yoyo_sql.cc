@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -13,32 +13,47 @@ namespace migc {
 
 namespace {
 
-// yoyo's own patterns (parse_metadata_from_sql_comments): directive names are case-sensitive.
-const std::regex& directive_pattern() {
-  static const std::regex re(R"(^\s*--\s*(transactional|depends)\s*:\s*(.*)$)");
-  return re;
+struct DirectiveMatch {
+  std::string_view name;  // "depends" or "transactional", as written
+  size_t value = 0;       // where the value begins in the line
+};
+
+// yoyo's directive pattern `^\s*--\s*(transactional|depends)\s*:\s*(.*)$` (case-sensitive) on
+// one line; with `any_case`, names in any case match too.
+std::optional<DirectiveMatch> match_directive(std::string_view line, bool any_case) {
+  auto skip_space = [&](size_t i) {
+    while (i < line.size() && is_space(line[i])) ++i;
+    return i;
+  };
+  size_t i = skip_space(0);
+  if (line.substr(i, 2) != "--") return std::nullopt;
+  size_t name_begin = skip_space(i + 2);
+  size_t name_end = name_begin;
+  while (name_end < line.size() && std::isalpha(static_cast<unsigned char>(line[name_end]))) ++name_end;
+  std::string_view name = line.substr(name_begin, name_end - name_begin);
+  std::string key = any_case ? ascii_lower(name) : std::string(name);
+  if (key != "depends" && key != "transactional") return std::nullopt;
+  i = skip_space(name_end);
+  if (i >= line.size() || line[i] != ':') return std::nullopt;
+  return DirectiveMatch{name, skip_space(i + 1)};
 }
 
-const std::regex& comment_or_blank_pattern() {
-  static const std::regex re(R"(^(\s*|\s*--.*)$)");
-  return re;
-}
-
-const std::regex& directive_lookalike_pattern() {
-  static const std::regex re(R"(^\s*--\s*(transactional|depends)\s*:)", std::regex::icase);
-  return re;
+// yoyo's `^(\s*|\s*--.*)$`: a blank line or a comment line.
+bool is_comment_or_blank(std::string_view line) {
+  std::string_view rest = trim_space(line);
+  return rest.empty() || rest.starts_with("--");
 }
 
 // The ids of a `depends` value: split on white space, each at its own offset.
 void add_depends(YoyoSqlHeader& header, std::string_view value, uint32_t offset, uint32_t file_index) {
   size_t i = 0;
   while (i < value.size()) {
-    if (std::isspace(static_cast<unsigned char>(value[i]))) {
+    if (is_space(value[i])) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < value.size() && !std::isspace(static_cast<unsigned char>(value[j]))) ++j;
+    while (j < value.size() && !is_space(value[j])) ++j;
     header.depends.push_back({std::string(value.substr(i, j - i)), DependencyRef::Type::Requires, false,
                               Place{file_index, offset + static_cast<uint32_t>(i)}});
     i = j;
@@ -59,22 +74,22 @@ YoyoSqlHeader read_yoyo_sql_header(const SourceFile& file, uint32_t file_index) 
   std::string_view text = file.text();
   std::vector<std::string_view> comments;
   for (const TextLine& line : text_lines(text)) {
-    std::string s(line_content(text, line));
-    std::smatch m;
-    if (std::regex_match(s, m, directive_pattern())) {
+    std::string_view l = line_content(text, line);
+    if (auto m = match_directive(l, false)) {
       header.directive_lines.push_back(line.begin);
-      auto value_offset = line.begin + static_cast<uint32_t>(m.position(2));
-      if (m.str(1) == "depends") {
-        add_depends(header, m.str(2), value_offset, file_index);
+      auto value_offset = line.begin + static_cast<uint32_t>(m->value);
+      std::string_view value = l.substr(m->value);
+      if (m->name == "depends") {
+        add_depends(header, value, value_offset, file_index);
       } else if (header.transactional) {
-        header.transactional->value += " " + m.str(2);
+        header.transactional->value += " " + std::string(value);
         header.transactional->offset = value_offset;
         header.transactional->repeated = true;
       } else {
-        header.transactional = YoyoDirective{m.str(2), value_offset};
+        header.transactional = YoyoDirective{std::string(value), value_offset};
       }
-    } else if (std::regex_match(s, comment_or_blank_pattern())) {
-      comments.push_back(decommented(line_content(text, line)));
+    } else if (is_comment_or_blank(l)) {
+      comments.push_back(decommented(l));
     } else {
       break;  // the first SQL line ends the header
     }
@@ -102,21 +117,18 @@ TxMode yoyo_sql_tx(const SourceFile& file, const YoyoSqlHeader& header) {
                                       t.value))
           : diagnostic_at(Severity::Error, file, t.offset,
                           fmt::format("invalid '-- transactional:' value '{}': expected true or false", t.value));
-  if (!t.repeated && (ascii_lower(trim_space(t.value)) == "true" || ascii_lower(trim_space(t.value)) == "false"))
+  std::string trimmed = ascii_lower(trim_space(t.value));
+  if (!t.repeated && (trimmed == "true" || trimmed == "false"))
     d.hints.push_back("yoyo compares the whole text after the colon: remove the trailing spaces");
   throw CompileError(std::move(d));
 }
 
 std::vector<uint32_t> unread_yoyo_directives(std::string_view text, const std::vector<uint32_t>& read_lines) {
   std::vector<uint32_t> out;
-  for (const TextLine& line : text_lines(text)) {
-    std::string_view l = line_content(text, line);
-    if (l.find("--") == std::string_view::npos) continue;  // cheap filter before the regex
-    std::string s(l);
-    if (std::regex_search(s, directive_lookalike_pattern()) &&
+  for (const TextLine& line : text_lines(text))
+    if (match_directive(line_content(text, line), true) &&
         std::find(read_lines.begin(), read_lines.end(), line.begin) == read_lines.end())
       out.push_back(line.begin);
-  }
   return out;
 }
 

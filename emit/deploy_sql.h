@@ -12,7 +12,4 @@ std::string emit_deploy_sql(const Compilation& c, const EmitOptions& options);
 // Lines naming a migration: its id, files, kind, domain and dependencies.
 std::string provenance_comment(const Compilation& c, uint32_t migration);
 
-// The advisory-lock key for --track: the same table always gives the same key.
-long long tracking_lock_key(const std::string& table);
-
 }  // namespace migc

@@ -4,6 +4,7 @@
 
 #include "emit/deploy_sql.h"
 #include "emit/sql_script.h"
+#include "emit/tracking.h"
 
 namespace migc {
 
@@ -17,39 +18,17 @@ std::string emit_rollback_sql(const Compilation& c, const EmitOptions& options) 
     w.line(fmt::format("-- {} migration(s) have no down part; their changes stay:", irreversible.size()));
     for (const auto& id : irreversible) w.line("--   " + id);
   }
-  const std::string& table = options.track_table;
-  long long key = tracking_lock_key(table);
-  if (options.track) {
-    w.line("");
-    w.line(fmt::format("SELECT pg_advisory_lock({});", key));
-  }
+  write_tracking_prologue(w, options, Direction::Rollback);
   for (auto it = c.plan.order.rbegin(); it != c.plan.order.rend(); ++it) {
-    const Migration& m = c.set.migrations[*it];
     w.line("");
-    w.line("-- ----------------------------------------------------------------------------");
     out += provenance_comment(c, *it);
-    if (!m.down) {
+    if (!c.set.migrations[*it].down) {
       w.line("-- no down part: nothing to roll back");
       continue;
     }
-    std::string tail;
-    if (options.track) {
-      w.line(fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE id = {}) AS migc_applied \\gset", table,
-                         sql_literal(m.id)));
-      w.line("\\if :migc_applied");
-      tail = fmt::format("DELETE FROM {} WHERE id = {};", table, sql_literal(m.id));
-    }
-    write_part(w, c.set, *m.down, c.parsed.migrations[*it].down, tail);
-    if (options.track) {
-      w.line("\\else");
-      w.line(fmt::format("\\echo migc: {} not applied, skipped", m.id));
-      w.line("\\endif");
-    }
+    write_migration_part(w, c, *it, options, Direction::Rollback);
   }
-  if (options.track) {
-    w.line("");
-    w.line(fmt::format("SELECT pg_advisory_unlock({});", key));
-  }
+  write_tracking_epilogue(w, options);
   return out;
 }
 

@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
       if (name != "stderr.txt" && name != "exit_code") fail("migc failed but left an artifact behind: " + name);
 
   // The same input at another path, with other modification times, gives the same bytes.
+  fs::create_directories(tmp / "copy");
   fs::copy(dir / "input", tmp / "copy" / "input", fs::copy_options::recursive);
   for (const auto& e : fs::recursive_directory_iterator(tmp / "copy"))
     fs::last_write_time(e.path(), fs::file_time_type::clock::now() - std::chrono::hours(24 * 400));

@@ -79,9 +79,10 @@ TestPostgres::~TestPostgres() {
   if (!dir_.empty()) fs::remove_all(dir_, ec);
 }
 
-RunResult TestPostgres::psql(const std::string& database, const std::string& args) const {
-  return run_shell(bin_.string() + "/psql -X -q -v ON_ERROR_STOP=1 -h " + dir_.string() + " -U postgres -d " +
-                   database + " " + args);
+RunResult TestPostgres::psql(const std::string& database, const std::string& args, const std::string& user,
+                              bool stop_on_error) const {
+  return run_shell(bin_.string() + "/psql -X -q -v ON_ERROR_STOP=" + (stop_on_error ? "1" : "0") + " -h " +
+                   dir_.string() + " -U " + user + " -d " + database + " " + args);
 }
 
 std::string TestPostgres::create_database() {
@@ -90,8 +91,9 @@ std::string TestPostgres::create_database() {
   return name;
 }
 
-RunResult TestPostgres::psql_file(const std::string& database, const fs::path& file) const {
-  return psql(database, "-f '" + file.string() + "'");
+RunResult TestPostgres::psql_file(const std::string& database, const fs::path& file, const std::string& user,
+                                   bool stop_on_error) const {
+  return psql(database, "-f '" + file.string() + "'", user, stop_on_error);
 }
 
 RunResult TestPostgres::psql_command(const std::string& database, const std::string& sql) const {

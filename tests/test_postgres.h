@@ -23,12 +23,14 @@ class TestPostgres {
 
   // Creates an empty database and returns its name.
   std::string create_database();
-  // psql -X -v ON_ERROR_STOP=1 on `database`, with the file or the command.
-  RunResult psql_file(const std::string& database, const std::filesystem::path& file) const;
+  // psql -X on `database` as `user`, stopping at the first error unless told otherwise.
+  RunResult psql_file(const std::string& database, const std::filesystem::path& file,
+                      const std::string& user = "postgres", bool stop_on_error = true) const;
   RunResult psql_command(const std::string& database, const std::string& sql) const;
 
  private:
-  RunResult psql(const std::string& database, const std::string& args) const;
+  RunResult psql(const std::string& database, const std::string& args, const std::string& user = "postgres",
+                 bool stop_on_error = true) const;
   std::filesystem::path dir_;
   std::filesystem::path bin_;
   bool started_ = false;

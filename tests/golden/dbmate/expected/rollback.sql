@@ -1,0 +1,40 @@
+-- Rollback script compiled by migc 0.1.0. Do not edit: recompile with `migc build`.
+-- input: dbmate migrations, fingerprint sha256:b61b715db7f657fa7eadfa4ddecfd48b7f2b72bbc763e8686034e6e9b4c5f438
+-- migrations: 4 · statements: 7
+-- run with: psql -X -f <this file>  (ON_ERROR_STOP is set below)
+\set ON_ERROR_STOP on
+
+-- ----------------------------------------------------------------------------
+-- migration 20240104120000 (20240104120000_order_status.sql)
+-- kind: schema
+BEGIN;
+-- migrate:down
+drop function order_count(bigint);
+alter table orders drop column status;
+drop type order_status;
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- migration 20240103120000 (20240103120000_orders.sql)
+-- kind: schema
+BEGIN;
+-- migrate:down
+drop table orders;
+
+COMMIT;
+-- migrate:down transaction:false
+drop index concurrently orders_user_id_idx;
+
+-- ----------------------------------------------------------------------------
+-- migration 20240102120000 (20240102120000_users_created_at_index.sql)
+-- kind: schema
+-- migrate:down transaction:false
+drop index concurrently users_created_at_idx;
+
+-- ----------------------------------------------------------------------------
+-- migration 20240101120000 (20240101120000_create_users.sql)
+-- kind: schema
+BEGIN;
+-- migrate:down
+drop table users;
+COMMIT;
