@@ -139,8 +139,8 @@ JobResult parse_one(const MigrationSet& set, const Job& job, const ParseOptions&
     // statement; skip them so positions name the SQL itself.
     uint32_t loc = static_cast<uint32_t>(raw->stmt_location);
     uint32_t len = raw->stmt_len ? static_cast<uint32_t>(raw->stmt_len) : static_cast<uint32_t>(sql.size()) - loc;
-    p.end = job.range->begin + loc + len;
-    p.begin = skip_blank_and_comments(file.text(), job.range->begin + loc, p.end);
+    p.begin = skip_blank_and_comments(file.text(), job.range->begin + loc, job.range->begin + loc + len);
+    p.end = end_of_code(file.text(), p.begin, job.range->begin + loc + len);
     p.node = raw->stmt;
     p.kind = node_kind(raw->stmt);
     p.non_transactional = is_non_transactional(raw->stmt, options.pg_version_num);

@@ -1,5 +1,6 @@
 #include "compiler/sql_split.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -85,6 +86,34 @@ uint32_t skip_blank_and_comments(std::string_view t, uint32_t i, uint32_t end) {
     }
   }
   return end;
+}
+
+uint32_t end_of_code(std::string_view t, uint32_t i, uint32_t end) {
+  uint32_t last = i;
+  while (i < end) {
+    char c = t[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i;
+      continue;
+    }
+    if (at_comment(t, i, end)) {
+      i = skip_comment(t, i, end);
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      // Quotes close at the next unescaped one (a doubled quote reopens at once, harmlessly).
+      uint32_t j = i + 1;
+      while (j < end && t[j] != c) j += (t[j] == '\\' && c == '\'') ? 2 : 1;
+      i = std::min(end, j + 1);
+    } else if (std::string_view tag = c == '$' ? dollar_tag(t, i, end) : std::string_view(); !tag.empty()) {
+      size_t close = t.find(tag, i + tag.size());
+      i = close == std::string_view::npos || close + tag.size() > end ? end : static_cast<uint32_t>(close + tag.size());
+    } else {
+      ++i;
+    }
+    last = i;
+  }
+  return last;
 }
 
 std::vector<Statement> split_sql(std::string_view t, uint32_t file, uint32_t begin, uint32_t end) {

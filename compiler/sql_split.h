@@ -19,6 +19,10 @@ std::vector<Statement> split_sql(std::string_view text, uint32_t file, uint32_t 
 // `end` if there is none.
 uint32_t skip_blank_and_comments(std::string_view text, uint32_t begin, uint32_t end);
 
+// Offset just after the last byte of text[begin, end) that is code: trailing white space and
+// comments excluded, quoted text and dollar quotes included.
+uint32_t end_of_code(std::string_view text, uint32_t begin, uint32_t end);
+
 inline bool is_blank_or_comments(std::string_view text, uint32_t begin, uint32_t end) {
   return skip_blank_and_comments(text, begin, end) == end;
 }

@@ -59,3 +59,11 @@ TEST_CASE("skip_blank_and_comments finds the first SQL byte") {
   CHECK(t.substr(skip_blank_and_comments(t, 0, static_cast<uint32_t>(t.size()))) == "SELECT");
   CHECK(is_blank_or_comments("-- only\n", 0, 8));
 }
+
+TEST_CASE("end_of_code stops before trailing blanks and comments, not inside quotes") {
+  auto code = [](std::string_view t) { return t.substr(0, end_of_code(t, 0, static_cast<uint32_t>(t.size()))); };
+  CHECK(code("SELECT 1  -- done\n\n") == "SELECT 1");
+  CHECK(code("SELECT '--x' /* c */\n") == "SELECT '--x'");
+  CHECK(code("CREATE FUNCTION f() AS $$ -- body $$ LANGUAGE sql\n  ") == "CREATE FUNCTION f() AS $$ -- body $$ LANGUAGE sql");
+  CHECK(code("  -- only\n").empty());
+}

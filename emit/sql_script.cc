@@ -24,10 +24,15 @@ void ScriptWriter::line(std::string_view text) {
   out_ += '\n';
 }
 
-void ScriptWriter::statement(std::string_view text, bool needs_semicolon) {
-  out_ += text;
+void ScriptWriter::statement(std::string_view text, size_t semicolon_at) {
+  if (semicolon_at == std::string_view::npos) {
+    out_ += text;
+  } else {
+    out_ += text.substr(0, semicolon_at);
+    out_ += ';';
+    out_ += text.substr(semicolon_at);
+  }
   if (!text.empty() && text.back() != '\n') out_ += '\n';
-  if (needs_semicolon) out_ += ";\n";
 }
 
 std::string sql_literal(std::string_view s) {
@@ -39,13 +44,16 @@ std::string sql_literal(std::string_view s) {
   return out + "'";
 }
 
-// True when the last SQL statement of a range is not closed by a `;` of its own.
-static bool lacks_semicolon(const MigrationSet& set, const Statement& range,
-                            const std::vector<const ParsedStatement*>& in_range) {
-  if (in_range.empty()) return false;
+// Where a `;` must go in a range whose last SQL statement is not closed by one (relative to
+// the range), or npos.
+static size_t missing_semicolon_at(const MigrationSet& set, const Statement& range,
+                                   const std::vector<const ParsedStatement*>& in_range) {
+  if (in_range.empty()) return std::string_view::npos;
   std::string_view text = set.file(range.file).text();
-  uint32_t after = skip_blank_and_comments(text, in_range.back()->end, range.end);
-  return after >= range.end || text[after] != ';';
+  uint32_t code_end = in_range.back()->end;
+  uint32_t after = skip_blank_and_comments(text, code_end, range.end);
+  if (after < range.end && text[after] == ';') return std::string_view::npos;
+  return code_end - range.begin;
 }
 
 void write_part(ScriptWriter& w, const MigrationSet& set, const std::vector<Block>& blocks,
@@ -69,7 +77,7 @@ void write_part(ScriptWriter& w, const MigrationSet& set, const std::vector<Bloc
           w.begin();
         }
       }
-      w.statement(set.text(range), lacks_semicolon(set, range, by_range[s]));
+      w.statement(set.text(range), missing_semicolon_at(set, range, by_range[s]));
     }
     bool last = b + 1 == blocks.size();
     if (last && !tail.empty()) w.line(tail);

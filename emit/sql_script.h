@@ -15,9 +15,9 @@ class ScriptWriter {
   void begin();                      // opens a transaction unless one is open
   void commit();                     // closes the open transaction, if any
   void line(std::string_view text);  // text plus a newline
-  // A statement range verbatim, ending in a newline, with a `;` added when the author's last
-  // statement has none (psql would otherwise glue it to what follows).
-  void statement(std::string_view text, bool needs_semicolon);
+  // A statement range verbatim, ending in a newline. When the author's last statement has no
+  // `;` (psql would glue it to what follows), one goes at `semicolon_at`, right after its code.
+  void statement(std::string_view text, size_t semicolon_at = std::string_view::npos);
 
  private:
   std::string& out_;

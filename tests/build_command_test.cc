@@ -50,7 +50,7 @@ TEST_CASE("build: a body with its own BEGIN/COMMIT is never nested, a missing ';
   d.write("db/2_b.up.sql", "CREATE TABLE b (id int);\nCREATE TABLE c (id int)");
   std::string deploy = build_into(d, "--dir-format golang-migrate");
   CHECK(contains(deploy, "-- this migration manages its own transaction\nBEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n"));
-  CHECK(contains(deploy, "BEGIN;\nCREATE TABLE b (id int);\nCREATE TABLE c (id int)\n;\nCOMMIT;\n"));
+  CHECK(contains(deploy, "BEGIN;\nCREATE TABLE b (id int);\nCREATE TABLE c (id int);\nCOMMIT;\n"));
   TestPostgres pg;
   if (!pg.available()) {
     WARN("PostgreSQL not available: apply skipped");

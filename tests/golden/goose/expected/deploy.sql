@@ -74,7 +74,6 @@ CREATE TABLE audit_log (
     user_id    bigint REFERENCES users (id),
     action     text        NOT NULL,
     at         timestamptz NOT NULL DEFAULT now()
-)
+);
 -- +goose StatementEnd
-;
 COMMIT;

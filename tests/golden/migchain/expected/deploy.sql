@@ -8,8 +8,7 @@
 -- migration 20250101_00_kqzfa-auth-create-schema (auth/20250101_00_kqzfa-auth-create-schema.py)
 -- kind: schema · domain: auth
 BEGIN;
-CREATE SCHEMA auth
-;
+CREATE SCHEMA auth;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -21,9 +20,8 @@ BEGIN;
             id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
             email text NOT NULL,
             created_at timestamptz NOT NULL DEFAULT now()
-        )
+        );
         
-;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -39,8 +37,7 @@ CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON auth.users (lower(email));
 -- migration 20250102_00_hgtre-billing-create-schema (billing/20250102_00_hgtre-billing-create-schema.py)
 -- kind: schema · domain: billing
 BEGIN;
-CREATE SCHEMA billing
-;
+CREATE SCHEMA billing;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -52,9 +49,8 @@ BEGIN;
             name text PRIMARY KEY,
             price_cents integer NOT NULL CHECK (price_cents >= 0),
             interval text NOT NULL
-        )
+        );
         
-;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -64,9 +60,8 @@ BEGIN;
 
         insert into billing.plans (name, price_cents, interval)
         values ('free', 0, 'monthly'), ('pro', 1900, 'monthly')
-        on conflict (name) do nothing
+        on conflict (name) do nothing;
         
-;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -79,9 +74,7 @@ BEGIN;
                 plan text NOT NULL REFERENCES billing.plans (name),
                 started_at timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (user_id, plan)
-            )
+            );
             
-;
-CREATE INDEX subscriptions_plan_idx ON billing.subscriptions (plan)
-;
+CREATE INDEX subscriptions_plan_idx ON billing.subscriptions (plan);
 COMMIT;

@@ -8,10 +8,8 @@
 -- migration 20250102_02_zxcvb-billing-subscriptions-create-subscriptions (billing/subscriptions/20250102_02_zxcvb-billing-subscriptions-create-subscriptions.py)
 -- kind: schema · domain: billing · depends on: 20250102_01_aplkd-billing-plans-create-plans, 20250101_01_mtpxr-auth-users-create-users
 BEGIN;
-DROP INDEX billing.subscriptions_plan_idx
-;
-DROP TABLE billing.subscriptions
-;
+DROP INDEX billing.subscriptions_plan_idx;
+DROP TABLE billing.subscriptions;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -19,25 +17,22 @@ COMMIT;
 -- kind: seed · domain: billing · depends on: 20250102_01_aplkd-billing-plans-create-plans
 BEGIN;
 
-        delete from billing.plans where name in ('free', 'pro')
+        delete from billing.plans where name in ('free', 'pro');
         
-;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
 -- migration 20250102_01_aplkd-billing-plans-create-plans (billing/plans/20250102_01_aplkd-billing-plans-create-plans.py)
 -- kind: schema · domain: billing · depends on: 20250102_00_hgtre-billing-create-schema
 BEGIN;
-DROP TABLE billing.plans
-;
+DROP TABLE billing.plans;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
 -- migration 20250102_00_hgtre-billing-create-schema (billing/20250102_00_hgtre-billing-create-schema.py)
 -- kind: schema · domain: billing
 BEGIN;
-DROP SCHEMA billing
-;
+DROP SCHEMA billing;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -50,15 +45,13 @@ DROP INDEX CONCURRENTLY auth.users_email_key;
 -- kind: schema · domain: auth · depends on: 20250101_00_kqzfa-auth-create-schema
 BEGIN;
 
-        DROP TABLE auth.users
+        DROP TABLE auth.users;
         
-;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
 -- migration 20250101_00_kqzfa-auth-create-schema (auth/20250101_00_kqzfa-auth-create-schema.py)
 -- kind: schema · domain: auth
 BEGIN;
-DROP SCHEMA auth
-;
+DROP SCHEMA auth;
 COMMIT;

@@ -29,11 +29,9 @@ BEGIN;
             id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             user_id bigint NOT NULL REFERENCES app.users (id),
             placed_at timestamptz NOT NULL DEFAULT now()
-        )
+        );
         
-;
-CREATE TABLE app.order_lines ( order_id bigint NOT NULL REFERENCES app.orders (id) ON DELETE CASCADE, sku text NOT NULL, quantity integer NOT NULL CHECK (quantity > 0))
-;
+CREATE TABLE app.order_lines ( order_id bigint NOT NULL REFERENCES app.orders (id) ON DELETE CASCADE, sku text NOT NULL, quantity integer NOT NULL CHECK (quantity > 0));
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -60,12 +58,9 @@ CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON app.users (lower(email));
 -- migration 0005.order-status (0005.order-status.py)
 -- kind: schema · depends on: 0002.create-orders
 BEGIN;
-CREATE TYPE app.order_status AS ENUM ('new', 'paid', 'shipped')
-;
-ALTER TABLE app.orders ADD COLUMN status app.order_status NOT NULL DEFAULT 'new'
-;
-ALTER TABLE app.order_lines ADD CONSTRAINT sku_format CHECK (sku ~ '^[A-Z]{3}-\d{4}$')
-;
+CREATE TYPE app.order_status AS ENUM ('new', 'paid', 'shipped');
+ALTER TABLE app.orders ADD COLUMN status app.order_status NOT NULL DEFAULT 'new';
+ALTER TABLE app.order_lines ADD CONSTRAINT sku_format CHECK (sku ~ '^[A-Z]{3}-\d{4}$');
 COMMIT;
 
 -- ----------------------------------------------------------------------------

@@ -15,12 +15,9 @@
 -- migration 0005.order-status (0005.order-status.py)
 -- kind: schema · depends on: 0002.create-orders
 BEGIN;
-ALTER TABLE app.order_lines DROP CONSTRAINT sku_format
-;
-ALTER TABLE app.orders DROP COLUMN status
-;
-DROP TYPE app.order_status
-;
+ALTER TABLE app.order_lines DROP CONSTRAINT sku_format;
+ALTER TABLE app.orders DROP COLUMN status;
+DROP TYPE app.order_status;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -39,10 +36,8 @@ COMMIT;
 -- migration 0002.create-orders (0002.create-orders.py)
 -- kind: schema · depends on: 0001.initial-schema
 BEGIN;
-DROP TABLE app.order_lines
-;
-DROP TABLE app.orders
-;
+DROP TABLE app.order_lines;
+DROP TABLE app.orders;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
