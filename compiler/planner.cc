@@ -128,7 +128,7 @@ Plan plan_migrations(const MigrationSet& set, const PlanOptions& options) {
     std::vector<uint32_t> deps_order(cycle.rbegin(), cycle.rend());
     for (uint32_t v : deps_order) path += set.migrations[v].id + " → ";
     path += set.migrations[deps_order.front()].id;
-    Diagnostic d = diagnostic_in(Severity::Error, set.root, fmt::format("dependency cycle: {}", path));
+    Diagnostic d = diagnostic_in(Severity::Error, set.root, fmt::format("dependency cycle (each depends on the next): {}", path));
     for (size_t k = 0; k < deps_order.size(); ++k) {
       uint32_t from = deps_order[k], to = deps_order[(k + 1) % deps_order.size()];
       for (const auto& pe : plan.edges)

@@ -18,8 +18,11 @@ void write_tracking_prologue(ScriptWriter& w, const EmitOptions& options, Direct
   w.line("");
   w.line("-- bookkeeping (--track): one deployment at a time; applied migrations are recorded and skipped");
   w.line(fmt::format("SELECT pg_advisory_lock({});", tracking_lock_key(options.track_table)));
-  if (direction == Direction::Deploy)
-    w.line(fmt::format("CREATE TABLE IF NOT EXISTS {} (id text PRIMARY KEY, checksum text NOT NULL, applied_at "
+  if (direction != Direction::Deploy) return;
+  // CREATE SCHEMA checks the CREATE privilege even when the schema exists: never for public.
+  if (auto dot = options.track_table.find('.'); dot != std::string::npos && options.track_table.substr(0, dot) != "public")
+    w.line(fmt::format("CREATE SCHEMA IF NOT EXISTS {};", options.track_table.substr(0, dot)));
+  w.line(fmt::format("CREATE TABLE IF NOT EXISTS {} (id text PRIMARY KEY, checksum text NOT NULL, applied_at "
                        "timestamptz NOT NULL DEFAULT now());",
                        options.track_table));
 }

@@ -1,0 +1,2 @@
+-- depends: 0003.audit
+CREATE TABLE users (id bigint PRIMARY KEY);

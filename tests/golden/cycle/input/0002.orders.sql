@@ -1,0 +1,2 @@
+-- depends: 0001.users
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));
