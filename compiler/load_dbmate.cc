@@ -123,7 +123,7 @@ class DbmateFile {
         if (!ignored_at) ignored_at = i;
         ignored += ignored.empty() ? std::string(token) : " " + std::string(token);
       } else if (std::string_view value = token.substr(kTransaction.size()); value == "false") {
-        tx = TxMode::None;
+        tx = TxMode::Implicit;  // one Exec: PostgreSQL's implicit transaction when several statements
       } else if (value != "true") {
         throw error_at(i + static_cast<uint32_t>(kTransaction.size()),
                        fmt::format("transaction:{} is neither true nor false", value),

@@ -58,10 +58,10 @@ TEST_CASE("dbmate: transaction:false applies to its own block", "[dbmate]") {
             "-- migrate:down transaction:true\r\nDROP INDEX i;\r\n");
   dir.write("2_y.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down   transaction:false  \nSELECT 2;\n");
   MigrationSet set = load_dir(dir, Format::Dbmate);
-  CHECK(set.migrations[0].up[0].tx == TxMode::None);
+  CHECK(set.migrations[0].up[0].tx == TxMode::Implicit);
   CHECK(set.migrations[0].down->at(0).tx == TxMode::Transaction);
   CHECK(set.migrations[1].up[0].tx == TxMode::Transaction);
-  CHECK(set.migrations[1].down->at(0).tx == TxMode::None);
+  CHECK(set.migrations[1].down->at(0).tx == TxMode::Implicit);
   CHECK(set.warnings.empty());
 }
 
@@ -76,11 +76,11 @@ TEST_CASE("dbmate: several sections make one migration with a block per section"
   REQUIRE(m.up.size() == 2);
   REQUIRE(m.down->size() == 2);
   CHECK(m.up[0].tx == TxMode::Transaction);
-  CHECK(m.up[1].tx == TxMode::None);
+  CHECK(m.up[1].tx == TxMode::Implicit);
   CHECK(texts(set, m.down->at(0)) == std::vector<std::string>{"-- migrate:down\nDROP TABLE a;\n"});
   CHECK(texts(set, m.up[1]) ==
         std::vector<std::string>{"-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON a ((1));\n"});
-  CHECK(m.down->at(1).tx == TxMode::None);
+  CHECK(m.down->at(1).tx == TxMode::Implicit);
   REQUIRE(set.warnings.size() == 1);
   CHECK(set.warnings[0].message == "2 up sections in one file: migc runs them as the steps of one migration");
   CHECK(set.warnings[0].at.line == 5);

@@ -8,8 +8,10 @@
 //    are dropped silently; pop skips any other dialect with a log line, migc warns.
 //  * for one version and direction a postgres file wins over a dialect-less one
 //    (Migrations.SortAndFilter).
-//  * `.autocommit` runs the file outside a transaction (popx RunnerNoTx); every other file
-//    runs in one transaction. Either way pop sends the whole file as one Exec.
+//  * `.autocommit` runs the file outside an explicit transaction (popx RunnerNoTx); every
+//    other file runs in one. Either way pop sends the whole file as one Exec, so an
+//    autocommit file of several statements still runs in PostgreSQL's implicit transaction
+//    (TxMode::Implicit).
 //  * an empty file (or only comments) is a valid migration that does nothing.
 //  * `.fizz` files hold pop's own DSL, which migc does not translate: an error.
 //  * all files of one version carry one name; the version, as written, is the id, and
@@ -115,7 +117,7 @@ std::vector<Candidate> postgres_candidates(LoadContext& ctx) {
       ctx.warn(diagnostic_in(Severity::Warning, ctx.display(path),
                              fmt::format("unknown pop dialect '{}'; file ignored", n->dialect)));
     if (dialect != Dialect::Generic && dialect != Dialect::Postgres) continue;
-    TxMode tx = n->autocommit ? TxMode::None : TxMode::Transaction;
+    TxMode tx = n->autocommit ? TxMode::Implicit : TxMode::Transaction;  // one Exec either way
     out.push_back({{path, n->version, n->version, n->name, n->down, tx}, dialect == Dialect::Postgres});
   }
   return out;

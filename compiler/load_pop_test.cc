@@ -46,7 +46,7 @@ TEST_CASE("pop prefers the postgres file per direction and reads .autocommit", "
 
   REQUIRE(ids(set) == std::vector<std::string>{"1", "2"});
   const Migration& index = set.migrations[0];
-  CHECK(index.up[0].tx == TxMode::None);
+  CHECK(index.up[0].tx == TxMode::Implicit);
   CHECK(texts(set, index.up[0]) == std::vector<std::string>{"CREATE INDEX CONCURRENTLY i ON t (a);\n"});
   REQUIRE(index.down);
   CHECK((*index.down)[0].tx == TxMode::Transaction);
@@ -106,7 +106,7 @@ TEST_CASE("pop reads the kratos migrations", "[pop][corpus]") {
   CHECK(set.migrations[1].id == "20191100000001000000");
   CHECK(set.migrations.back().id == "20260703000000000000");
   const Migration& restore = migration(set, "20260616000000000000");
-  CHECK(restore.up[0].tx == TxMode::None);
+  CHECK(restore.up[0].tx == TxMode::Implicit);
   CHECK(set.file(restore.files[0]).path() ==
         "20260616000000000000_courier_messages_restore_list_index.postgres.autocommit.up.sql");
   for (const auto& m : set.migrations) CHECK(m.down);
