@@ -90,7 +90,8 @@ TEST_CASE("planner: a cycle names every migration on it and each edge's place", 
     }
     REQUIRE(d.notes.size() == 3);
     for (const auto& n : d.notes) CHECK(n.at.line == 1);
-    CHECK(d.message.find("x") == std::string::npos);
+    CHECK(d.message.find("x →") == std::string::npos);  // x is not on the cycle
+    CHECK(d.message.find("→ x") == std::string::npos);
   }
 }
 
