@@ -184,14 +184,18 @@ ParsedSet parse_set(const MigrationSet& set, const ParseOptions& options) {
 
   parsed.migrations.resize(set.migrations.size());
   std::vector<Diagnostic> errors;
+  size_t unshown = 0;
   for (size_t i = 0; i < jobs.size(); ++i) {
     if (results[i].error) {
       if (errors.size() < options.max_errors) errors.push_back(std::move(*results[i].error));
+      else ++unshown;
       continue;
     }
     auto& dst = jobs[i].down ? parsed.migrations[jobs[i].migration].down : parsed.migrations[jobs[i].migration].up;
     for (auto& p : results[i].statements) dst.push_back(p);
   }
+  if (unshown > 0)
+    errors.push_back(diagnostic_in(Severity::Note, set.root, fmt::format("{} more syntax errors not shown", unshown)));
   if (!errors.empty()) throw CompileError(std::move(errors));
   return parsed;
 }
