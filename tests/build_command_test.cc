@@ -147,3 +147,30 @@ TEST_CASE("build: migc.toml settings apply and flags override them", "[build]") 
   CHECK(bad.exit_code == 2);
   CHECK(contains(bad.err, "migc.toml:2:1: error: unknown key 'bogus' in migc.toml"));
 }
+
+TEST_CASE("graph: mermaid, dot and json on stdout", "[build]") {
+  TempDir d;
+  d.write("db/1_a.up.sql", "CREATE TABLE a (id int);\n");
+  d.write("db/2_b.up.sql", "CREATE TABLE b (id int);\n");
+  RunResult mermaid = run_migc("graph db --dir-format golang-migrate", d.path());
+  CHECK(mermaid.exit_code == 0);
+  CHECK(mermaid.out == "flowchart TD\n  m1[\"1\"]\n  m2[\"2\"]\n  m1 -.-> m2\n");
+  RunResult dot = run_migc("graph db --dir-format golang-migrate --format dot", d.path());
+  CHECK(contains(dot.out, "  m1 -> m2 [style=dotted];\n"));
+  RunResult json = run_migc("graph db --dir-format golang-migrate --format json", d.path());
+  CHECK(contains(json.out, "\"from\": \"1\""));
+  CHECK(run_migc("graph db --format svg", d.path()).exit_code == 2);
+}
+
+TEST_CASE("build: domain filters and --no-seeds on the example project", "[build]") {
+  TempDir d;
+  RunResult r = run_migc("build '" + (source_dir() / "migrations-example").string() + "' -o '" +
+                         (d.path() / "out").string() + "' --include auth,billing --no-seeds");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string plan = d.read("out/plan.json");
+  CHECK(contains(plan, "\"domain\": \"billing\""));
+  CHECK_FALSE(contains(plan, "\"domain\": \"analytics\""));
+  CHECK_FALSE(contains(plan, "\"kind\": \"seed\""));
+  CHECK(contains(plan, "\"filtered_out\": ["));
+}
