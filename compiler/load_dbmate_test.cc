@@ -143,16 +143,9 @@ TEST_CASE("dbmate: options dbmate ignores are warned about", "[dbmate]") {
 }
 
 TEST_CASE("dbmate: the supabase-postgres corpus loads", "[dbmate][corpus]") {
-  auto root = corpus_dir() / "supabase-postgres/migrations/db/migrations";
-  if (!std::filesystem::is_directory(root)) {
-    WARN("corpus not found at " << root.string() << "; skipping");
-    return;
-  }
-  LoadOptions options;
-  options.root = root;
-  options.display_root = "supabase";
-  options.format = Format::Dbmate;
-  MigrationSet set = load_migrations(options);
+  auto loaded = load_corpus("supabase-postgres/migrations/db/migrations", Format::Dbmate);
+  if (!loaded) return;
+  const MigrationSet& set = *loaded;
   REQUIRE(set.migrations.size() == 30);
   CHECK(set.migrations[0].id == "10000000000000");
   CHECK(set.migrations[0].name == "demote-postgres");

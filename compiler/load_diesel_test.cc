@@ -136,14 +136,9 @@ TEST_CASE("diesel warns about an empty down.sql", "[diesel]") {
 }
 
 TEST_CASE("diesel reads the crates.io migrations", "[diesel][corpus]") {
-  LoadOptions options;
-  options.root = corpus_dir() / "crates-io" / "migrations";
-  options.format = Format::Diesel;
-  if (!std::filesystem::is_directory(options.root)) {
-    WARN("corpus not found at " << options.root << "; skipped");
-    return;
-  }
-  MigrationSet set = load_migrations(options);
+  auto loaded = load_corpus("crates-io/migrations", Format::Diesel);
+  if (!loaded) return;
+  const MigrationSet& set = *loaded;
   REQUIRE(set.migrations.size() == 285);
   CHECK(set.migrations[0].id == "00000000000000");
   CHECK(set.migrations[0].name == "diesel_initial_setup");

@@ -208,17 +208,9 @@ TEST_CASE("flyway: callbacks are kept apart, with a warning", "[flyway]") {
 }
 
 TEST_CASE("flyway: the ohdsi-webapi corpus loads with its placeholder", "[flyway][corpus]") {
-  auto root = corpus_dir() / "ohdsi-webapi/src/main/resources/db/migration/postgresql";
-  if (!std::filesystem::is_directory(root)) {
-    WARN("corpus not found at " << root.string() << "; skipping");
-    return;
-  }
-  LoadOptions options;
-  options.root = root;
-  options.display_root = "ohdsi";
-  options.format = Format::Flyway;
-  options.placeholders = {{"ohdsiSchema", "webapi"}};
-  MigrationSet set = load_migrations(options);
+  auto loaded = load_corpus("ohdsi-webapi/src/main/resources/db/migration/postgresql", Format::Flyway, {{"ohdsiSchema", "webapi"}});
+  if (!loaded) return;
+  const MigrationSet& set = *loaded;
   REQUIRE(set.migrations.size() == 196);
   std::vector<std::string> first(6);
   std::transform(set.migrations.begin(), set.migrations.begin() + 6, first.begin(),
@@ -228,6 +220,6 @@ TEST_CASE("flyway: the ohdsi-webapi corpus loads with its placeholder", "[flyway
   CHECK(migration(set, "1.0.0.7.0").name == "sources.sql");
   // rollback/ holds hand-run scripts without a Flyway prefix: Flyway never runs them.
   CHECK(set.warnings.size() == 3);
-  CHECK(set.warnings[0].file == "ohdsi/rollback/1.0.0.1__schema-drop_spring_batch.sql");
+  CHECK(set.warnings[0].file == "ohdsi-webapi/src/main/resources/db/migration/postgresql/rollback/1.0.0.1__schema-drop_spring_batch.sql");
   CHECK(set.text(set.migrations[0].up[0].statements[0]).find("webapi.") != std::string_view::npos);
 }

@@ -89,14 +89,9 @@ TEST_CASE("golang-migrate rejects a version beyond uint64", "[golang-migrate]") 
 }
 
 TEST_CASE("golang-migrate reads the supabase auth migrations", "[golang-migrate][corpus]") {
-  LoadOptions options;
-  options.root = corpus_dir() / "supabase-auth" / "migrations";
-  options.format = Format::GolangMigrate;
-  if (!std::filesystem::is_directory(options.root)) {
-    WARN("corpus not found at " << options.root << "; skipped");
-    return;
-  }
-  MigrationSet set = load_migrations(options);
+  auto loaded = load_corpus("supabase-auth/migrations", Format::GolangMigrate);
+  if (!loaded) return;
+  const MigrationSet& set = *loaded;
   REQUIRE(set.migrations.size() == 70);
   CHECK(set.migrations[0].id == "00");
   CHECK(set.migrations[0].name == "init_auth_schema");

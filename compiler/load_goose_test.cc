@@ -254,16 +254,9 @@ TEST_CASE("goose: ENVSUB errors point at the expansion", "[goose]") {
 }
 
 TEST_CASE("goose: the hatchet corpus loads", "[goose][corpus]") {
-  auto root = corpus_dir() / "hatchet/cmd/hatchet-migrate/migrate/migrations";
-  if (!std::filesystem::is_directory(root)) {
-    WARN("corpus not found at " << root.string() << "; skipping");
-    return;
-  }
-  LoadOptions options;
-  options.root = root;
-  options.display_root = "hatchet";
-  options.format = Format::Goose;
-  MigrationSet set = load_migrations(options);
+  auto loaded = load_corpus("hatchet/cmd/hatchet-migrate/migrate/migrations", Format::Goose);
+  if (!loaded) return;
+  const MigrationSet& set = *loaded;
   REQUIRE(set.migrations.size() == 224);
   CHECK(set.migrations[0].id == "20240115180414");
   CHECK(set.migrations[1].id == "20240122014727");

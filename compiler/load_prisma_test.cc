@@ -77,14 +77,9 @@ TEST_CASE("prisma migration_lock.toml must name postgresql", "[prisma]") {
 }
 
 TEST_CASE("prisma reads the documenso migrations", "[prisma][corpus]") {
-  LoadOptions options;
-  options.root = corpus_dir() / "documenso" / "packages" / "prisma" / "migrations";
-  options.format = Format::Prisma;
-  if (!std::filesystem::is_directory(options.root)) {
-    WARN("corpus not found at " << options.root << "; skipped");
-    return;
-  }
-  MigrationSet set = load_migrations(options);
+  auto loaded = load_corpus("documenso/packages/prisma/migrations", Format::Prisma);
+  if (!loaded) return;
+  const MigrationSet& set = *loaded;
   REQUIRE(set.migrations.size() == 163);
   CHECK(set.migrations[0].id == "20230404095503_initial_migration");
   CHECK(set.migrations[1].id == "20230411134605_doc_208");

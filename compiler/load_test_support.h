@@ -2,9 +2,12 @@
 // out, and catch the CompileError of a bad directory.
 #pragma once
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "compiler/loader.h"
 #include "tests/test_support.h"
@@ -15,6 +18,22 @@ inline MigrationSet load_dir(const TempDir& dir, Format format, std::map<std::st
   LoadOptions options;
   options.root = dir.path();
   options.display_root = "m";
+  options.format = format;
+  options.placeholders = std::move(placeholders);
+  return load_migrations(options);
+}
+
+// A folder of the shared corpus loaded in `format`; nullopt, with a warning that the test is
+// skipped, when the corpus is absent.
+inline std::optional<MigrationSet> load_corpus(const std::string& relpath, Format format,
+                                               std::map<std::string, std::string> placeholders = {}) {
+  LoadOptions options;
+  options.root = corpus_dir() / relpath;
+  if (!std::filesystem::is_directory(options.root)) {
+    WARN("corpus folder " << options.root.string() << " is absent: test skipped");
+    return std::nullopt;
+  }
+  options.display_root = relpath;
   options.format = format;
   options.placeholders = std::move(placeholders);
   return load_migrations(options);
