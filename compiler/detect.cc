@@ -128,10 +128,6 @@ struct Tree {
   std::vector<std::string> py;
 };
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string_view trim(std::string_view s) {
   auto b = s.find_first_not_of(" \t\r\f\v");
   if (b == std::string_view::npos) return {};
@@ -168,7 +164,7 @@ void scan_structure(const LoadContext& ctx, const Tree& tree, Findings& found) {
   bool loose_sql = false;
   for (const auto& f : tree.files) {
     std::string dir = parent_of(f);
-    if (dir.empty()) loose_sql = loose_sql || ends_with(f, ".sql");
+    if (dir.empty()) loose_sql = loose_sql || f.ends_with(".sql");
     else if (dir.find('/') == std::string::npos) subdirs[dir].insert(basename_of(f));
   }
   static const std::regex sourcegraph_dir(R"(^\d+(_.*)?$)");
@@ -221,12 +217,12 @@ void scan_names(const LoadContext& ctx, const Tree& tree, Findings& found) {
   static const std::regex golang_migrate(R"(^\d+_.*\.(up|down)\.sql$)");
   for (const auto& f : tree.files) {
     std::string name = basename_of(f);
-    if (ends_with(name, ".sql.conf") || (ends_with(name, ".sql") && std::regex_match(name, flyway)))
+    if (name.ends_with(".sql.conf") || (name.ends_with(".sql") && std::regex_match(name, flyway)))
       found[Tool::Flyway].add(f, f);
-    if (!ends_with(name, ".sql")) continue;
+    if (!name.ends_with(".sql")) continue;
     if (std::regex_match(name, pop)) found[Tool::Pop].add(f, f);
     else if (std::regex_match(name, golang_migrate)) found[Tool::GolangMigrate].add(f, f);
-    if (ends_with(name, ".rollback.sql")) found[yoyo_family(f)].add(f, f);
+    if (name.ends_with(".rollback.sql")) found[yoyo_family(f)].add(f, f);
   }
   if (ctx.is_file("yoyo.ini")) found[Tool::Yoyo].add("yoyo.ini", "yoyo.ini");
   // MigChain seeds live in `inserters/` folders (§2); one piece of evidence per folder.
@@ -397,8 +393,8 @@ Detection detect_format(const fs::path& root) {
   Tree tree;
   tree.files = ctx.list_files(true);
   for (const auto& f : tree.files) {
-    if (ends_with(f, ".sql")) tree.sql.push_back(f);
-    if (ends_with(f, ".py")) tree.py.push_back(f);
+    if (f.ends_with(".sql")) tree.sql.push_back(f);
+    if (f.ends_with(".py")) tree.py.push_back(f);
   }
   Findings found;
   scan_structure(ctx, tree, found);

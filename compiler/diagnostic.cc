@@ -46,11 +46,24 @@ std::string format_diagnostic(const Diagnostic& d) {
   std::string out = fmt::format("{}: {}: {}\n", location(d), severity_name(d.severity), d.message);
   if (d.at.line != 0 && !d.source_line.empty()) {
     std::string gutter = fmt::format("{:>5}", d.at.line);
-    out += fmt::format("{} | {}\n", gutter, d.source_line);
+    // A very long line is shown around the column, cut at byte boundaries marked with "…".
+    constexpr size_t kContext = 60;
+    std::string_view line = d.source_line;
+    size_t column = d.at.column > 0 ? d.at.column - 1 : 0;
+    std::string prefix, suffix;
+    if (line.size() > 2 * kContext && column > kContext) {
+      line.remove_prefix(column - kContext);
+      column = kContext;
+      prefix = "…";
+    }
+    if (line.size() > 2 * kContext) {
+      line = line.substr(0, 2 * kContext);
+      suffix = "…";
+    }
+    out += fmt::format("{} | {}{}{}\n", gutter, prefix, line, suffix);
     // Keep tabs so the caret lines up under the same column in a terminal.
-    std::string pad;
-    for (uint32_t i = 0; i + 1 < d.at.column && i < d.source_line.size(); ++i)
-      pad += d.source_line[i] == '\t' ? '\t' : ' ';
+    std::string pad(prefix.empty() ? 0 : 1, ' ');
+    for (size_t i = 0; i < column && i < line.size(); ++i) pad += line[i] == '\t' ? '\t' : ' ';
     out += fmt::format("{} | {}^\n", std::string(gutter.size(), ' '), pad);
   }
   for (const auto& h : d.hints) out += fmt::format("  hint: {}\n", h);

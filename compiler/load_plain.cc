@@ -20,16 +20,12 @@ struct PlainName {
   Direction direction;
 };
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 PlainName plain_name(const std::string& relpath) {
   std::string stem = relpath.substr(0, relpath.size() - 4);  // strip ".sql"
   for (std::string_view s : {".down", "_down"})
-    if (ends_with(stem, s)) return {stem.substr(0, stem.size() - s.size()), Direction::Down};
+    if (stem.ends_with(s)) return {stem.substr(0, stem.size() - s.size()), Direction::Down};
   for (std::string_view s : {".up", "_up"})
-    if (ends_with(stem, s)) return {stem.substr(0, stem.size() - s.size()), Direction::Up};
+    if (stem.ends_with(s)) return {stem.substr(0, stem.size() - s.size()), Direction::Up};
   return {stem, Direction::Up};
 }
 
@@ -40,7 +36,7 @@ void load_plain(LoadContext& ctx) {
   std::map<std::string, std::string> downs;  // key → down file
   std::map<std::string, std::string> up_of;  // key → up file
   for (const auto& path : ctx.list_files(true)) {
-    if (!ends_with(path, ".sql")) continue;
+    if (!path.ends_with(".sql")) continue;
     PlainName n = plain_name(path);
     if (n.direction == Direction::Down) {
       downs[n.key] = path;

@@ -40,7 +40,7 @@ struct PopName {
 };
 
 bool strip_suffix(std::string_view& s, std::string_view suffix) {
-  if (!has_suffix(s, suffix)) return false;
+  if (!s.ends_with(suffix)) return false;
   s.remove_suffix(suffix.size());
   return true;
 }

@@ -56,8 +56,14 @@ bool line_starts_with_backslash(std::string_view sql) {
 
 }  // namespace
 
-std::vector<std::string> syntax_hints(std::string_view sql, size_t error_offset) {
+std::vector<std::string> syntax_hints(std::string_view statement, size_t error_offset) {
   std::vector<std::string> hints;
+  // Patterns look at the text around the error only: std::regex recurses per character, and a
+  // statement can be megabytes long.
+  constexpr size_t kWindow = 1000;
+  size_t from = error_offset > kWindow ? error_offset - kWindow : 0;
+  std::string_view sql = statement.substr(from, 2 * kWindow);
+  error_offset -= from;
   std::string u = upper(sql);
 
   for (const auto& n : kNewer) {
@@ -67,14 +73,14 @@ std::vector<std::string> syntax_hints(std::string_view sql, size_t error_offset)
       break;
     }
   }
-  if (line_starts_with_backslash(sql))
+  if (line_starts_with_backslash(statement))
     hints.push_back("a line starts with '\\': psql meta-commands (\\set, \\i, \\connect …) are not SQL");
   else if (std::regex_search(std::string(sql.substr(error_offset > 0 ? error_offset - 1 : 0, 3)),
                              std::regex(R"(^.?:['"]?[A-Za-z_])")))
     hints.push_back("':name' is a psql variable; migc compiles plain SQL");
-  if (sql.find("{{") != std::string_view::npos || sql.find("{%") != std::string_view::npos)
+  if (statement.find("{{") != std::string_view::npos || statement.find("{%") != std::string_view::npos)
     hints.push_back("'{{ … }}' looks like a template (Go text/template, Jinja): render it before compiling");
-  else if (sql.find("${") != std::string_view::npos)
+  else if (statement.find("${") != std::string_view::npos)
     hints.push_back("'${…}' looks like a placeholder: give it a value with --placeholder NAME=VALUE");
   else if (std::regex_search(std::string(sql), std::regex(R"(\$%[A-Za-z_]+%\$)")))
     hints.push_back("'$%…%$' looks like a template placeholder: render it before compiling");

@@ -7,7 +7,7 @@
 
 namespace migc {
 
-// `sql` is the statement text that failed; `error_offset` the byte where the parser stopped.
-std::vector<std::string> syntax_hints(std::string_view sql, size_t error_offset);
+// `statement` is the text that failed; `error_offset` the byte where the parser stopped.
+std::vector<std::string> syntax_hints(std::string_view statement, size_t error_offset);
 
 }  // namespace migc

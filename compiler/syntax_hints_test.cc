@@ -29,3 +29,11 @@ TEST_CASE("syntax hints name templates and MySQL", "[syntax_hints]") {
   CHECK(has_hint(syntax_hints("CREATE TABLE `t` (id int);", 13), "MySQL"));
   CHECK(syntax_hints("SELEC 1;", 0).empty());
 }
+
+TEST_CASE("syntax hints look near the error in a huge statement without recursing through it", "[syntax_hints]") {
+  std::string sql = "MERGE INTO t USING s ON true WHEN MATCHED THEN DELETE ";
+  for (int i = 0; i < 300000; ++i) sql += "x ";
+  sql += "RETURNING 1;";
+  CHECK(has_hint(syntax_hints(sql, sql.size() - 12), "MySQL") == false);  // completes, no crash
+  CHECK(has_hint(syntax_hints(sql, 40), "PostgreSQL 17") == false);       // RETURNING is far away
+}

@@ -26,12 +26,8 @@ Block versioned_block(LoadContext& ctx, Migration& m, const VersionedFile& f) {
 
 }  // namespace
 
-bool has_suffix(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 void warn_unmatched_sql(LoadContext& ctx, const std::string& path, std::string_view expected) {
-  if (!has_suffix(path, ".sql")) return;
+  if (!path.ends_with(".sql")) return;
   Diagnostic d = diagnostic_in(Severity::Warning, ctx.display(path), "not a migration file name; ignored");
   d.hints.push_back(fmt::format("expected {}", expected));
   ctx.warn(std::move(d));

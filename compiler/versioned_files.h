@@ -37,6 +37,5 @@ std::string required_file(const LoadContext& ctx, const std::string& dir, std::s
 // the whole name when it has none.
 std::string name_after_version(const std::string& dir);
 
-bool has_suffix(std::string_view s, std::string_view suffix);
 
 }  // namespace migc
