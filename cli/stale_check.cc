@@ -5,19 +5,15 @@
 
 #include <fmt/format.h>
 
+#include "compiler/text_lines.h"
+
 namespace fs = std::filesystem;
 
 namespace migc {
 
 static std::vector<std::string_view> lines_of(std::string_view s) {
   std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t nl = s.find('\n', i);
-    if (nl == std::string_view::npos) nl = s.size();
-    out.push_back(s.substr(i, nl - i));
-    i = nl + 1;
-  }
+  for (const auto& line : text_lines(s)) out.push_back(line_content(s, line));
   return out;
 }
 

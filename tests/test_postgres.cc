@@ -1,9 +1,6 @@
 #include "tests/test_postgres.h"
 
-#include <fstream>
 #include <random>
-#include <sstream>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -11,13 +8,6 @@ namespace fs = std::filesystem;
 namespace migc::test {
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::optional<fs::path> find_bin() {
   for (int major : {15, 16, 17})
@@ -38,13 +28,6 @@ std::string as_server_user(const std::string& command) {
 }
 
 }  // namespace
-
-RunResult run_shell(const std::string& command) {
-  TempDir capture;
-  fs::path out = capture.path() / "out", err = capture.path() / "err";
-  int status = std::system((command + " >" + out.string() + " 2>" + err.string() + " </dev/null").c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
 
 TestPostgres::TestPostgres() {
   auto bin = find_bin();
@@ -67,7 +50,7 @@ TestPostgres::TestPostgres() {
       bin_.string() + "/pg_ctl -D " + data + " -w -l " + (dir_ / "log").string() + " -o \"-k " + dir_.string() +
       " -c listen_addresses= -c fsync=off -c full_page_writes=off -c synchronous_commit=off\" start"));
   if (start.exit_code != 0) {
-    reason_ = "pg_ctl start failed: " + start.err + slurp(dir_ / "log");
+    reason_ = "pg_ctl start failed: " + start.err + read_file(dir_ / "log");
     return;
   }
   started_ = true;

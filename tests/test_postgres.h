@@ -38,7 +38,4 @@ class TestPostgres {
   int databases_ = 0;
 };
 
-// Runs a shell command and captures its output.
-RunResult run_shell(const std::string& command);
-
 }  // namespace migc::test

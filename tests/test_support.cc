@@ -28,31 +28,24 @@ void TempDir::write(const std::string& relpath, const std::string& content) cons
   std::ofstream(p, std::ios::binary) << content;
 }
 
-std::string TempDir::read(const std::string& relpath) const {
-  std::ifstream in(path_ / relpath, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string TempDir::read(const std::string& relpath) const { return read_file(path_ / relpath); }
 
-static std::string slurp(const fs::path& p) {
+std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
 
-RunResult run_migc(const std::string& args, const fs::path& cwd) {
+RunResult run_shell(const std::string& command) {
   TempDir capture;
   fs::path out = capture.path() / "out", err = capture.path() / "err";
-  std::string cmd = "cd '" + cwd.string() + "' && '" MIGC_BINARY "' " + args + " >'" + out.string() + "' 2>'" +
-                    err.string() + "' </dev/null";
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
+  int status = std::system(("(" + command + ") >'" + out.string() + "' 2>'" + err.string() + "' </dev/null").c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
+}
+
+RunResult run_migc(const std::string& args, const fs::path& cwd) {
+  return run_shell("cd '" + cwd.string() + "' && '" MIGC_BINARY "' " + args);
 }
 
 fs::path source_dir() { return MIGC_SOURCE_DIR; }

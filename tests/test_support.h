@@ -28,6 +28,12 @@ struct RunResult {
   std::string err;  // stderr
 };
 
+// The whole file (empty when it cannot be read).
+std::string read_file(const std::filesystem::path& path);
+
+// Runs a shell command and captures its output.
+RunResult run_shell(const std::string& command);
+
 // Runs `migc <args>` (a shell-quoted argument string) in `cwd`.
 RunResult run_migc(const std::string& args, const std::filesystem::path& cwd = std::filesystem::current_path());
 
