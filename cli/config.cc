@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "analyzer/object_ref.h"
 #include "compiler/diagnostic.h"
 
 namespace fs = std::filesystem;
@@ -79,6 +80,21 @@ Config read_config(const fs::path& file) {
       const toml::table* p = v.as_table();
       if (!p) fail_at(file, v.source(), "'placeholders' must be a table of name = \"value\"");
       for (const auto& [name, value] : *p) c.placeholders[std::string(name.str())] = string_value(file, value, name.str());
+    } else if (key == "external") {
+      const toml::table* e = v.as_table();
+      if (!e) fail_at(file, v.source(), "'external' must be a table such as tables = [\"public.legacy\"]");
+      for (const auto& [kind_key, names] : *e) {
+        std::string kind(kind_key.str());
+        if (kind.ends_with("s")) kind.pop_back();  // tables → table
+        for (const auto& name : list_value(file, names, kind_key.str())) {
+          if (!parse_object_ref(kind, name))
+            fail_at(file, names.source(),
+                    fmt::format("external {} '{}': kinds are schemas, tables, views, sequences, types, functions "
+                                "and extensions",
+                                kind_key.str(), name));
+          c.external.push_back(kind + ":" + name);
+        }
+      }
     } else {
       fail_at(file, k.source(), fmt::format("unknown key '{}' in migc.toml", key));
     }

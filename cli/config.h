@@ -19,6 +19,7 @@ struct Config {
   std::optional<bool> no_seeds, track;
   std::optional<std::string> track_table;
   std::map<std::string, std::string> placeholders;
+  std::vector<std::string> external;  // "KIND:NAME" objects the target database already has
 
   // A path from the file (dir, out): relative ones are relative to the file's folder.
   std::filesystem::path path_of(const std::string& value) const;

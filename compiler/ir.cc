@@ -46,6 +46,8 @@ const std::vector<Format>& all_formats() {
   return formats;
 }
 
+bool order_from_graph(Format f) { return f == Format::Yoyo || f == Format::MigChain; }
+
 std::string_view kind_name(Kind k) {
   switch (k) {
     case Kind::Schema: return "schema";

@@ -25,6 +25,10 @@ const std::vector<Format>& all_formats();
 enum class Kind { Schema, Seed, Repeatable, Baseline, Callback, PostApply };
 std::string_view kind_name(Kind k);
 
+// Whether the format's runner orders migrations by their dependency graph (yoyo, MigChain), so
+// inferred dependencies may reorder them; linear formats apply in their own fixed order.
+bool order_from_graph(Format f);
+
 // How the source runner sends a block.
 enum class TxMode {
   Transaction,  // one transaction around the block (yoyo, goose, Flyway, dbmate by default, …)
@@ -58,7 +62,9 @@ struct DependencyRef {
   std::string target;        // a migration id
   Type type = Type::Requires;
   bool implicit = false;     // chain edge of a linear format, never shown as declared
-  std::optional<Place> declared_at;
+  bool inferred = false;     // found by the analyzer from the SQL: never written by the author
+  std::string reason;        // inferred: the object used, e.g. "table billing.invoices"
+  std::optional<Place> declared_at;  // inferred: the statement that uses the object
 };
 
 struct Migration {

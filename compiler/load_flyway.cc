@@ -295,7 +295,7 @@ void add_flyway_edges(MigrationSet& set) {
   const Migration* last_versioned = nullptr;
   const Migration* last_repeatable = nullptr;
   auto edge = [](Migration& m, const Migration* target) {
-    if (target) m.deps.push_back({target->id, DependencyRef::Type::Requires, true, std::nullopt});
+    if (target) m.deps.push_back({.target = target->id, .implicit = true});
   };
   for (auto& m : set.migrations) {
     if (m.kind == Kind::Schema || m.kind == Kind::Baseline) {

@@ -121,7 +121,7 @@ void add_chain_edges(MigrationSet& set) {
   const Migration* prev = nullptr;
   for (auto& m : set.migrations) {
     if (m.kind != Kind::Schema) continue;
-    if (prev) m.deps.push_back({prev->id, DependencyRef::Type::Requires, true, std::nullopt});
+    if (prev) m.deps.push_back({.target = prev->id, .implicit = true});
     prev = &m;
   }
 }

@@ -35,6 +35,7 @@ Diagnostic edge_diagnostic(const MigrationSet& set, const Migration& m, const De
 
 std::string edge_note(const Migration& from, const DependencyRef& ref) {
   if (ref.implicit) return fmt::format("'{}' follows '{}' in the format's own order", from.id, ref.target);
+  if (ref.inferred) return fmt::format("'{}' uses {}, which '{}' creates (inferred)", from.id, ref.reason, ref.target);
   return fmt::format("'{}' depends on '{}'", from.id, ref.target);
 }
 
@@ -65,15 +66,15 @@ std::vector<uint32_t> find_cycle(const Graph& g, const std::vector<int>& compone
   }
 }
 
-int phase(Kind k) {
+}  // namespace
+
+int deploy_phase(Kind k) {
   switch (k) {
     case Kind::Repeatable: return 1;  // after every versioned migration
     case Kind::PostApply: return 2;   // at the very end
     default: return 0;
   }
 }
-
-}  // namespace
 
 Plan plan_migrations(const MigrationSet& set, const PlanOptions& options) {
   const auto n = static_cast<uint32_t>(set.migrations.size());
@@ -148,14 +149,14 @@ Plan plan_migrations(const MigrationSet& set, const PlanOptions& options) {
   using Key = std::pair<int, uint32_t>;
   std::priority_queue<Key, std::vector<Key>, std::greater<>> ready;
   for (uint32_t i = 0; i < n; ++i)
-    if (keep[i] && indegree[i] == 0) ready.push({phase(set.migrations[i].kind), i});
+    if (keep[i] && indegree[i] == 0) ready.push({deploy_phase(set.migrations[i].kind), i});
   while (!ready.empty()) {
     uint32_t v = ready.top().second;
     ready.pop();
     plan.order.push_back(v);
     for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
       auto t = static_cast<uint32_t>(boost::target(*e, g));
-      if (--indegree[t] == 0) ready.push({phase(set.migrations[t].kind), t});
+      if (--indegree[t] == 0) ready.push({deploy_phase(set.migrations[t].kind), t});
     }
   }
   std::sort(plan.edges.begin(), plan.edges.end(), [](const PlannedEdge& a, const PlannedEdge& b) {

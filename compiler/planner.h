@@ -27,6 +27,10 @@ struct Plan {
   std::vector<uint32_t> filtered_out; // dropped by --include/--exclude/--no-seeds
 };
 
+// Which part of the run a migration belongs to: 0 versioned, 1 repeatable (after every
+// versioned one), 2 post-apply (at the very end). Every deploy order runs the phases in turn.
+int deploy_phase(Kind k);
+
 // Throws CompileError for an unknown dependency, a cycle (naming every migration on it and where
 // each edge was declared), or a kept migration that depends on a filtered-out one.
 Plan plan_migrations(const MigrationSet& set, const PlanOptions& options);

@@ -508,7 +508,7 @@ class PyReader {
     std::string id;
     uint32_t at = strlit(id, nullptr, kDependsAccepts);
     value_end(kDependsAccepts);
-    out_.depends.push_back({std::move(id), DependencyRef::Type::Requires, false, Place{file_, at}});
+    out_.depends.push_back({.target = std::move(id), .declared_at = Place{file_, at}});
   }
 
   void transactional() {

@@ -54,8 +54,8 @@ void add_depends(YoyoSqlHeader& header, std::string_view value, uint32_t offset,
     }
     size_t j = i;
     while (j < value.size() && !is_space(value[j])) ++j;
-    header.depends.push_back({std::string(value.substr(i, j - i)), DependencyRef::Type::Requires, false,
-                              Place{file_index, offset + static_cast<uint32_t>(i)}});
+    header.depends.push_back({.target = std::string(value.substr(i, j - i)),
+                              .declared_at = Place{file_index, offset + static_cast<uint32_t>(i)}});
     i = j;
   }
 }

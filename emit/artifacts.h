@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "compiler/compile.h"
+#include "analyzer/compile.h"
 #include "emit/emit_options.h"
 
 namespace migc {

@@ -21,9 +21,13 @@ std::string provenance_comment(const Compilation& c, uint32_t migration) {
   if (!m.domain.empty()) facts += fmt::format(" · domain: {}", m.domain);
   std::string deps;
   for (const auto& d : m.deps)
-    if (!d.implicit && d.type != DependencyRef::Type::Conflicts) deps += (deps.empty() ? "" : ", ") + d.target;
+    if (!d.implicit && !d.inferred && d.type != DependencyRef::Type::Conflicts)
+      deps += (deps.empty() ? "" : ", ") + d.target;
   if (!deps.empty()) facts += " · depends on: " + deps;
-  return out + "-- " + facts + "\n";
+  out += "-- " + facts + "\n";
+  for (const auto& d : m.deps)
+    if (d.inferred) out += fmt::format("-- inferred dependency: {} (uses {})\n", d.target, d.reason);
+  return out;
 }
 
 std::string emit_deploy_sql(const Compilation& c, const EmitOptions& options) {

@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "compiler/compile.h"
+#include "analyzer/compile.h"
 #include "emit/emit_options.h"
 
 namespace migc {

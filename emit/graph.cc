@@ -55,7 +55,8 @@ std::string emit_graph_mermaid(const Compilation& c) {
     if (!domain.empty()) out += "  end\n";
   }
   for (const auto& e : c.plan.edges)
-    out += fmt::format("  {} {} {}\n", names[e.before], e.ref->implicit ? "-.->" : "-->", names[e.after]);
+    out += fmt::format("  {} {} {}\n", names[e.before],
+                       e.ref->inferred ? "-. inferred .->" : e.ref->implicit ? "-.->" : "-->", names[e.after]);
   if (!seeds.empty()) {
     out += "  classDef seed fill:#fff4d6,stroke:#b7791f,stroke-dasharray:4 3\n";
     out += fmt::format("  class {} seed\n", seeds);
@@ -78,7 +79,10 @@ std::string emit_graph_dot(const Compilation& c) {
     if (!domain.empty()) out += "  }\n";
   }
   for (const auto& e : c.plan.edges)
-    out += fmt::format("  {} -> {}{};\n", names[e.before], names[e.after], e.ref->implicit ? " [style=dotted]" : "");
+    out += fmt::format("  {} -> {}{};\n", names[e.before], names[e.after],
+                       e.ref->inferred   ? " [style=dashed, label=\"inferred\"]"
+                       : e.ref->implicit ? " [style=dotted]"
+                                         : "");
   return out + "}\n";
 }
 
@@ -93,7 +97,8 @@ std::string emit_graph_json(const Compilation& c) {
   for (const auto& e : c.plan.edges)
     edges.push_back({{"from", c.set.migrations[e.before].id},
                      {"to", c.set.migrations[e.after].id},
-                     {"implicit", e.ref->implicit}});
+                     {"implicit", e.ref->implicit},
+                     {"inferred", e.ref->inferred}});
   doc["nodes"] = std::move(nodes);
   doc["edges"] = std::move(edges);
   return doc.dump(2) + "\n";

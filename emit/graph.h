@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "compiler/compile.h"
+#include "analyzer/compile.h"
 
 namespace migc {
 

@@ -17,6 +17,42 @@ static ordered_json statements_json(const MigrationSet& set, const std::vector<P
   return out;
 }
 
+static ordered_json hazards_json(const std::vector<StatementAnalysis>& statements) {
+  ordered_json out = ordered_json::array();
+  for (size_t s = 0; s < statements.size(); ++s)
+    for (const Hazard& h : statements[s].hazards) {
+      ordered_json j = {{"statement", s}, {"kind", hazard_kind_name(h.kind)}};
+      if (h.relation) j["relation"] = display_name(*h.relation);
+      if (h.lock) j["lock"] = lock_mode_name(*h.lock);
+      if (!h.message.empty()) j["message"] = h.message;
+      j["relation_age"] = relation_age_name(h.age);
+      out.push_back(std::move(j));
+    }
+  return out;
+}
+
+static ordered_json inferred_json(const Compilation& c, uint32_t migration) {
+  ordered_json out = ordered_json::array();
+  for (const auto& d : c.analysis.inferred)
+    if (d.after == migration)
+      out.push_back({{"id", c.set.migrations[d.before].id},
+                     {"object", d.object.display()},
+                     {"statement", d.statement},
+                     {"declared", d.declared}});
+  return out;
+}
+
+static ordered_json redundant_json(const Compilation& c, uint32_t migration) {
+  ordered_json out = ordered_json::array();
+  for (const auto& r : c.analysis.redundant) {
+    if (r.migration != migration) continue;
+    ordered_json path = ordered_json::array();
+    for (uint32_t m : r.path) path.push_back(c.set.migrations[m].id);
+    out.push_back({{"id", r.ref->target}, {"implied_by", std::move(path)}});
+  }
+  return out;
+}
+
 static ordered_json tx_json(const std::vector<Block>& blocks) {
   ordered_json out = ordered_json::array();
   for (const auto& b : blocks) out.push_back(tx_mode_name(b.tx));
@@ -39,7 +75,7 @@ std::string emit_plan_json(const Compilation& c) {
     for (uint32_t f : m.files) files.push_back(set.file(f).path());
     ordered_json declared = ordered_json::array(), implicit = ordered_json::array();
     for (const auto& d : m.deps) {
-      if (d.type == DependencyRef::Type::Conflicts) continue;
+      if (d.type == DependencyRef::Type::Conflicts || d.inferred) continue;
       (d.implicit ? implicit : declared).push_back(d.target);
     }
     ordered_json j;
@@ -52,11 +88,11 @@ std::string emit_plan_json(const Compilation& c) {
     j["transaction"] = tx_json(m.up);
     j["declared_deps"] = std::move(declared);
     j["implicit_deps"] = std::move(implicit);
-    j["inferred_deps"] = ordered_json::array();
-    j["redundant_deps"] = ordered_json::array();
+    j["inferred_deps"] = inferred_json(c, i);
+    j["redundant_deps"] = redundant_json(c, i);
     j["has_down"] = m.down.has_value();
     j["statements"] = statements_json(set, c.parsed.migrations[i].up);
-    j["hazards"] = ordered_json::array();
+    j["hazards"] = hazards_json(c.analysis.statements[i]);
     migrations.push_back(std::move(j));
   }
   doc["migrations"] = std::move(migrations);

@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "compiler/compile.h"
+#include "analyzer/compile.h"
 
 namespace migc {
 

@@ -4,6 +4,7 @@
 
 #include "compiler/sql_split.h"
 #include "compiler/tx_layout.h"
+#include "emit/hazard_comments.h"
 
 namespace migc {
 
@@ -57,7 +58,8 @@ static size_t missing_semicolon_at(const MigrationSet& set, const Statement& ran
 }
 
 void write_part(ScriptWriter& w, const MigrationSet& set, const std::vector<Block>& blocks,
-                const std::vector<ParsedStatement>& parsed, std::string_view tail) {
+                const std::vector<ParsedStatement>& parsed, std::string_view tail,
+                const std::vector<StatementAnalysis>* analyses) {
   auto by_block = statements_by_block(blocks, parsed);
   for (size_t b = 0; b < blocks.size(); ++b) {
     const Block& block = blocks[b];
@@ -77,6 +79,9 @@ void write_part(ScriptWriter& w, const MigrationSet& set, const std::vector<Bloc
           w.begin();
         }
       }
+      if (analyses && !analyses->empty())
+        for (const auto* p : by_range[s])
+          for (const auto& line : hazard_comment_lines((*analyses)[p - parsed.data()])) w.line(line);
       w.statement(set.text(range), missing_semicolon_at(set, range, by_range[s]));
     }
     bool last = b + 1 == blocks.size();

@@ -5,7 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/compile.h"
+#include "analyzer/compile.h"
+#include "analyzer/replay.h"
 
 namespace migc {
 
@@ -26,8 +27,10 @@ class ScriptWriter {
 
 // Writes one migration part (its up or its down blocks). `tail` is SQL that must run with the
 // last block (the --track bookkeeping): inside its transaction when it has one, else after it.
+// `analyses` (parallel to `parsed`, may be null) puts each statement's hazards above it.
 void write_part(ScriptWriter& w, const MigrationSet& set, const std::vector<Block>& blocks,
-                const std::vector<ParsedStatement>& parsed, std::string_view tail);
+                const std::vector<ParsedStatement>& parsed, std::string_view tail,
+                const std::vector<StatementAnalysis>* analyses = nullptr);
 
 // A SQL string literal.
 std::string sql_literal(std::string_view s);

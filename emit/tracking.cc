@@ -39,8 +39,9 @@ void write_migration_part(ScriptWriter& w, const Compilation& c, uint32_t migrat
   const bool deploy = direction == Direction::Deploy;
   const auto& blocks = deploy ? m.up : *m.down;
   const auto& parsed = deploy ? c.parsed.migrations[migration].up : c.parsed.migrations[migration].down;
+  const auto* analyses = deploy ? &c.analysis.statements[migration] : nullptr;
   if (!options.track) {
-    write_part(w, c.set, blocks, parsed, "");
+    write_part(w, c.set, blocks, parsed, "", analyses);
     return;
   }
   const std::string& table = options.track_table;
@@ -52,7 +53,7 @@ void write_migration_part(ScriptWriter& w, const Compilation& c, uint32_t migrat
       deploy ? fmt::format("INSERT INTO {} (id, checksum) VALUES ({}, {});", table, id,
                            sql_literal(migration_checksum(c.set, m)))
              : fmt::format("DELETE FROM {} WHERE id = {};", table, id);
-  write_part(w, c.set, blocks, parsed, record);
+  write_part(w, c.set, blocks, parsed, record, analyses);
   w.line("\\else");
   w.line(fmt::format("\\echo migc: {} {}, skipped", m.id, deploy ? "already applied" : "not applied"));
   w.line("\\endif");

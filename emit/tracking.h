@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "compiler/compile.h"
+#include "analyzer/compile.h"
 #include "emit/emit_options.h"
 #include "emit/sql_script.h"
 

@@ -1,0 +1,1 @@
+INSERT INTO customers (email) VALUES ('first@example.com');
