@@ -110,10 +110,13 @@ void assess_add_column(const Target& t, const PgQuery__ColumnDef& def, HazardCol
   }
   std::string rewrite;
   const TypeDef* domain = domain_named(ctx.catalog, type);
-  if (generated) rewrite = "stored generated column " + where + " rewrites " + t.text();
-  else if (identity) rewrite = "identity column " + where + " rewrites " + t.text();
+  if (generated)
+    rewrite = "stored generated column " + where + " rewrites " + t.text();
+  else if (identity)
+    rewrite = "identity column " + where + " rewrites " + t.text();
   else if (is_serial(def.type_name))
-    rewrite = string_list(def.type_name->names, def.type_name->n_names)[0] + " column " + where + " rewrites " + t.text();
+    rewrite =
+        string_list(def.type_name->names, def.type_name->n_names)[0] + " column " + where + " rewrites " + t.text();
   else if (default_expr && ctx.pg_version_num < 110000)
     rewrite = "default on new column " + where + " rewrites " + t.text() + " before PostgreSQL 11";
   else if (default_expr && first_volatile_call(default_expr, ctx.catalog, ctx.session.search_path))
@@ -148,7 +151,8 @@ void assess_add_constraint(const Target& t, const PgQuery__Constraint& c, Hazard
       out.lock(parent, LockMode::ShareRowExclusive);
       if (c.skip_validation) break;
       out.add(HazardKind::Scan, t.name, "ADD FOREIGN KEY scans " + table + " to check every row");
-      out.add(HazardKind::Scan, parent, "ADD FOREIGN KEY scans " + display_name(parent) + " to match the rows of " + table);
+      out.add(HazardKind::Scan, parent,
+              "ADD FOREIGN KEY scans " + display_name(parent) + " to match the rows of " + table);
       break;
     }
     case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
@@ -183,18 +187,15 @@ void assess_set_not_null(const Target& t, const std::string& column, HazardColle
 // The foreign keys that use `column` of the target, each with the table at its other end: its
 // own keys on the column and, when `referencing`, other tables' keys pointing at it.
 std::vector<std::pair<const Constraint*, QualifiedName>> key_partners(const Target& t, const std::string& column,
-                                                                       const Catalog& catalog, bool referencing) {
+                                                                      const Catalog& catalog, bool referencing) {
   std::vector<std::pair<const Constraint*, QualifiedName>> out;
   if (!t.rel) return out;
   for (const Constraint& fk : t.rel->constraints)
     if (fk.type == 'f' && std::count(fk.columns.begin(), fk.columns.end(), column)) out.emplace_back(&fk, fk.ref_table);
   if (!referencing) return out;
   for (const auto& [child, fk] : referencing_keys(catalog, t.name)) {
-    const std::vector<std::string>* key = &fk->ref_columns;
-    if (key->empty())  // the parent's primary key
-      for (const Constraint& c : t.rel->constraints)
-        if (c.type == 'p') key = &c.columns;
-    if (std::count(key->begin(), key->end(), column)) out.emplace_back(fk, child->name);
+    std::vector<std::string> key = referenced_key(t.rel, *fk);
+    if (std::count(key.begin(), key.end(), column)) out.emplace_back(fk, child->name);
   }
   return out;
 }
@@ -204,7 +205,8 @@ void assess_drop_column(const Target& t, const PgQuery__AlterTableCmd& cmd, Haza
   std::string where = column_text(t.name, cmd.name);
   // The foreign keys on it go too, locking the tables at their other end (CASCADE: both sides).
   bool cascade = cmd.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
-  for (const auto& [fk, other] : key_partners(t, cmd.name, out.catalog(), cascade)) out.lock(other, LockMode::AccessExclusive);
+  for (const auto& [fk, other] : key_partners(t, cmd.name, out.catalog(), cascade))
+    out.lock(other, LockMode::AccessExclusive);
   out.add(HazardKind::DataLoss, t.name, "drops column " + where);
   out.add(HazardKind::Irreversible, t.name, "drops column " + where + ": a rollback brings it back empty");
 }
@@ -228,7 +230,7 @@ void assess_drop_constraint(const Target& t, const PgQuery__AlterTableCmd& cmd, 
   // CASCADE drops the foreign keys that need this key, locking their tables.
   if ((c->type == 'p' || c->type == 'u') && cmd.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
     for (const auto& [child, fk] : referencing_keys(out.catalog(), t.name))
-      if (fk->ref_columns.empty() ? c->type == 'p' : fk->ref_columns == c->columns)
+      if (referenced_key(t.rel, *fk) == c->columns)
         out.lock(child->name, LockMode::AccessExclusive);
 }
 
@@ -239,8 +241,9 @@ void recheck_foreign_keys(const Target& t, const std::string& column, bool rewri
   for (const auto& [fk, other] : key_partners(t, column, out.catalog(), true)) {
     out.lock(other, LockMode::AccessExclusive);
     if (rewritten)
-      out.add(HazardKind::Scan, other,
-              "changing " + where + " re-checks foreign key " + quote_ident(fk->name) + ": scans " + display_name(other));
+      out.add(
+          HazardKind::Scan, other,
+          "changing " + where + " re-checks foreign key " + quote_ident(fk->name) + ": scans " + display_name(other));
   }
 }
 
@@ -263,7 +266,8 @@ void assess_type_change(const Target& t, const PgQuery__AlterTableCmd& cmd, Haza
   }
   if (!old) {
     out.add(HazardKind::Rewrite, t.name,
-            "changes " + where + " to " + to + ": rewrites the table and its indexes unless the old type converts in place");
+            "changes " + where + " to " + to +
+                ": rewrites the table and its indexes unless the old type converts in place");
     return;
   }
   TypeChange change = classify_type_change(coercion_type(ctx.catalog, old->type), coercion_type(ctx.catalog, to),
@@ -271,7 +275,8 @@ void assess_type_change(const Target& t, const PgQuery__AlterTableCmd& cmd, Haza
   // Converting into a domain with CHECKs tests every value, which PostgreSQL does by rewriting.
   if (old->type != to && has_checks(domain_named(ctx.catalog, to))) change.rewrite = true;
   std::string change_text = where + " from " + old->type + " to " + to;
-  if (change.rewrite) out.add(HazardKind::Rewrite, t.name, "changes " + change_text + ": rewrites the table and its indexes");
+  if (change.rewrite)
+    out.add(HazardKind::Rewrite, t.name, "changes " + change_text + ": rewrites the table and its indexes");
   if (change.narrowing) {
     out.add(HazardKind::DataLoss, t.name, "narrows " + change_text);
     out.add(HazardKind::Irreversible, t.name, "narrows " + change_text + ": a rollback cannot restore the cut values");
@@ -287,13 +292,15 @@ void assess_attach_partition(const Target& t, const PgQuery__PartitionCmd& cmd, 
     // Rows of the default partition that belong to the new one would be an error: it is scanned.
     out.lock(d->name, LockMode::AccessExclusive);
     out.add(HazardKind::Scan, d->name,
-            "ATTACH PARTITION scans the default partition " + display_name(d->name) + " for rows of " + display_name(partition));
+            "ATTACH PARTITION scans the default partition " + display_name(d->name) + " for rows of " +
+                display_name(partition));
   }
   const Relation* p = catalog.relation(partition);
-  bool proven = p && t.rel && cmd.bound &&
-                CheckFacts(*p).proves_bound(partition_key_columns(t.rel->partition_key), *cmd.bound);
+  bool proven =
+      p && t.rel && cmd.bound && CheckFacts(*p).proves_bound(partition_key_columns(t.rel->partition_key), *cmd.bound);
   if (!proven)
-    out.add(HazardKind::Scan, partition, "ATTACH PARTITION scans " + display_name(partition) + " to check the partition bound");
+    out.add(HazardKind::Scan, partition,
+            "ATTACH PARTITION scans " + display_name(partition) + " to check the partition bound");
 }
 
 void assess_detach_partition(const Target& t, const PgQuery__PartitionCmd& cmd, HazardCollector& out) {
@@ -362,7 +369,8 @@ void assess_command(const Target& t, const PgQuery__AlterTableCmd& cmd, PgQuery_
       out.add(HazardKind::Rewrite, t.name, "SET ACCESS METHOD rewrites " + table);
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace:
-      out.add(HazardKind::Rewrite, t.name, "SET TABLESPACE copies " + table + " to tablespace " + quote_ident(cmd.name));
+      out.add(HazardKind::Rewrite, t.name,
+              "SET TABLESPACE copies " + table + " to tablespace " + quote_ident(cmd.name));
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
       if (!def || def->node_case != PG_QUERY__NODE__NODE_PARTITION_CMD) break;
@@ -372,7 +380,8 @@ void assess_command(const Target& t, const PgQuery__AlterTableCmd& cmd, PgQuery_
         assess_attach_partition(t, *def->partition_cmd, out);
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition:
-      if (def && def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD) assess_detach_partition(t, *def->partition_cmd, out);
+      if (def && def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD)
+        assess_detach_partition(t, *def->partition_cmd, out);
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize:
       if (def && def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD)
@@ -381,9 +390,9 @@ void assess_command(const Target& t, const PgQuery__AlterTableCmd& cmd, PgQuery_
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit:
       if (def && def->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
-        out.lock(out.ctx().resolve_relation(def->range_var),
-                 cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit ? LockMode::ShareUpdateExclusive
-                                                                          : LockMode::AccessShare);
+        out.lock(out.ctx().resolve_relation(def->range_var), cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit
+                                                                 ? LockMode::ShareUpdateExclusive
+                                                                 : LockMode::AccessShare);
       break;
     default: break;
   }
@@ -405,7 +414,7 @@ LockMode alter_table_command_lock(const PgQuery__AlterTableCmd& cmd) {
       const PgQuery__Constraint* c = constraint_of(cmd.def);
       // A foreign key only adds triggers, which CREATE TRIGGER does at this level.
       return c && c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN ? LockMode::ShareRowExclusive
-                                                                       : LockMode::AccessExclusive;
+                                                                      : LockMode::AccessExclusive;
     }
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:

@@ -59,8 +59,10 @@ TEST_CASE("CHECKs that prove a range partition bound", "[hazards][check_proof]")
   CHECK(proves(table_with({{"k >= '2024-01-01'::date AND k < '2024-02-01'", true}}, true),
                "FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')"));
   CHECK(proves(table_with({{"k BETWEEN 0 AND 9", true}}, true), "FOR VALUES FROM (0) TO (10)"));
+  CHECK(proves(table_with({{"k >= -10 AND k < -2.5", true}}, true), "FOR VALUES FROM (-10) TO (-2)"));
 
   CHECK_FALSE(proves(table_with({{"k >= 0 AND k < 10", true}}), "FOR VALUES FROM (0) TO (10)"));  // k may be NULL
+  CHECK_FALSE(proves(table_with({{"k >= -10 AND k < 10", true}}, true), "FOR VALUES FROM (-5) TO (10)"));
   CHECK_FALSE(proves(table_with({{"k >= 0", false}, {"k < 10", true}}, true), "FOR VALUES FROM (0) TO (10)"));
   CHECK_FALSE(proves(table_with({{"k >= 0 AND k <= 10", true}}, true), "FOR VALUES FROM (0) TO (10)"));
   CHECK_FALSE(proves(table_with({{"k >= 0 AND k < 11", true}}, true), "FOR VALUES FROM (0) TO (10)"));

@@ -17,9 +17,7 @@ std::vector<std::string> object_parts(const PgQuery__Node* n) {
   }
 }
 
-bool is_table(const Relation* r) {
-  return !r || r->kind == RelKind::Table || r->kind == RelKind::PartitionedTable;
-}
+bool is_table(const Relation* r) { return !r || r->kind == RelKind::Table || r->kind == RelKind::PartitionedTable; }
 
 // DROP TABLE of `table` and its partitions; `cascade` also drops its inheritance children and
 // the foreign keys that point at it, which locks their tables.
@@ -68,8 +66,10 @@ void drop_schema(const std::string& schema, HazardCollector& out, std::set<Quali
   const Catalog& catalog = out.catalog();
   for (const auto& [name, r] : catalog.relations) {
     if (name.schema != schema) continue;
-    if (is_table(&r)) drop_table(name, true, out, dropped);
-    else out.lock(name, LockMode::AccessExclusive);
+    if (is_table(&r))
+      drop_table(name, true, out, dropped);
+    else
+      out.lock(name, LockMode::AccessExclusive);
   }
   for (const auto& [name, type] : catalog.types)
     if (name.schema == schema) drop_type_columns(name, out, dropped);
@@ -84,7 +84,8 @@ void truncate_table(const QualifiedName& table, bool recurse, bool cascade, Haza
   out.lock(table, LockMode::AccessExclusive);
   out.add(HazardKind::Rewrite, table, "TRUNCATE replaces " + text + " with new empty storage");
   out.add(HazardKind::DataLoss, table, "TRUNCATE deletes every row of " + text);
-  out.add(HazardKind::Irreversible, table, "TRUNCATE deletes every row of " + text + ": a rollback cannot bring them back");
+  out.add(HazardKind::Irreversible, table,
+          "TRUNCATE deletes every row of " + text + ": a rollback cannot bring them back");
   if (recurse)
     for (const auto& below : descendants_of(out.ctx().catalog, table, false))
       truncate_table(below, false, cascade, out, truncated);

@@ -7,8 +7,18 @@
 namespace migc {
 
 HazardCollector::~HazardCollector() {
+  // The statements of a DO block or function body add to one analysis: a relation still gets
+  // one Lock there, at the strongest mode.
   auto& out = ctx_.out.hazards;
-  out.insert(out.end(), locks_.begin(), locks_.end());
+  for (Hazard& lock : locks_) {
+    auto held = std::find_if(out.begin(), out.end(), [&](const Hazard& h) {
+      return h.kind == HazardKind::Lock && h.relation == lock.relation;
+    });
+    if (held == out.end())
+      out.push_back(std::move(lock));
+    else if (*lock.lock > *held->lock)
+      *held = std::move(lock);
+  }
   out.insert(out.end(), others_.begin(), others_.end());
 }
 
@@ -20,11 +30,13 @@ RelationAge HazardCollector::age_of(const QualifiedName& relation) const {
 void HazardCollector::lock(const QualifiedName& relation, LockMode mode) {
   auto held = std::find_if(locks_.begin(), locks_.end(), [&](const Hazard& h) { return h.relation == relation; });
   if (held != locks_.end() && mode <= *held->lock) return;
-  std::string message = std::string(lock_mode_name(mode)) + " on " + display_name(relation) + " (" +
-                        std::string(lock_blocks(mode)) + ")";
+  std::string message =
+      std::string(lock_mode_name(mode)) + " on " + display_name(relation) + " (" + std::string(lock_blocks(mode)) + ")";
   Hazard h{HazardKind::Lock, relation, mode, std::move(message), age_of(relation)};
-  if (held == locks_.end()) locks_.push_back(std::move(h));
-  else *held = std::move(h);
+  if (held == locks_.end())
+    locks_.push_back(std::move(h));
+  else
+    *held = std::move(h);
 }
 
 void HazardCollector::lock_with_descendants(const QualifiedName& relation, LockMode mode, bool recurse,
@@ -61,12 +73,19 @@ const Relation* default_partition_of(const Catalog& catalog, const QualifiedName
 }
 
 std::vector<std::pair<const Relation*, const Constraint*>> referencing_keys(const Catalog& catalog,
-                                                                           const QualifiedName& table) {
+                                                                            const QualifiedName& table) {
   std::vector<std::pair<const Relation*, const Constraint*>> out;
   for (const auto& [name, r] : catalog.relations)
     for (const Constraint& c : r.constraints)
       if (c.type == 'f' && c.ref_table == table) out.emplace_back(&r, &c);
   return out;
+}
+
+std::vector<std::string> referenced_key(const Relation* parent, const Constraint& fk) {
+  if (!fk.ref_columns.empty() || !parent) return fk.ref_columns;
+  for (const Constraint& c : parent->constraints)
+    if (c.type == 'p') return c.columns;
+  return {};
 }
 
 }  // namespace migc

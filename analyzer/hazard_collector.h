@@ -11,7 +11,8 @@ namespace migc {
 class HazardCollector {
  public:
   explicit HazardCollector(ReplayContext& ctx) : ctx_(ctx) {}
-  // Appends the locks (in the order first taken), then the other hazards (in the order found).
+  // Appends the locks (in the order first taken; a relation the analysis already has a Lock for
+  // keeps that one, made stronger if need be), then the other hazards (in the order found).
   ~HazardCollector();
   HazardCollector(const HazardCollector&) = delete;
   HazardCollector& operator=(const HazardCollector&) = delete;
@@ -42,6 +43,8 @@ std::string column_text(const QualifiedName& table, std::string_view column);
 std::vector<QualifiedName> descendants_of(Catalog& catalog, const QualifiedName& table, bool partitions_only);
 const Relation* default_partition_of(const Catalog& catalog, const QualifiedName& table);
 std::vector<std::pair<const Relation*, const Constraint*>> referencing_keys(const Catalog& catalog,
-                                                                           const QualifiedName& table);
+                                                                            const QualifiedName& table);
+// The key of `parent` a foreign key points at: the columns it names, else the primary key.
+std::vector<std::string> referenced_key(const Relation* parent, const Constraint& fk);
 
 }  // namespace migc

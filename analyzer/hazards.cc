@@ -46,7 +46,8 @@ void assess_create_table(const PgQuery__CreateStmt& stmt, HazardCollector& out) 
   ReplayContext& ctx = out.ctx();
   QualifiedName table = range_var_name(stmt.relation, ctx.default_schema());
   auto lock_parent_of_key = [&](const PgQuery__Node* n) {
-    if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT || n->constraint->contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
+    if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT ||
+        n->constraint->contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
       return;
     QualifiedName parent = ctx.resolve_relation(n->constraint->pktable);
     if (parent != table) out.lock(parent, LockMode::ShareRowExclusive);  // it gets the FK triggers
@@ -81,8 +82,8 @@ void assess_create_table(const PgQuery__CreateStmt& stmt, HazardCollector& out) 
 
 void assess_create_index(const PgQuery__IndexStmt& stmt, HazardCollector& out) {
   QualifiedName table = out.ctx().resolve_relation(stmt.relation);
-  out.lock_with_descendants(table, stmt.concurrent ? LockMode::ShareUpdateExclusive : LockMode::Share, stmt.relation->inh,
-                            true);
+  out.lock_with_descendants(table, stmt.concurrent ? LockMode::ShareUpdateExclusive : LockMode::Share,
+                            stmt.relation->inh, true);
   bool exists = stmt.idxname && *stmt.idxname && out.catalog().relation({table.schema, stmt.idxname});
   if (stmt.if_not_exists && exists) return;
   out.add(HazardKind::Scan, table,
@@ -227,7 +228,8 @@ void assess_add_enum_value(const PgQuery__AlterEnumStmt& stmt, HazardCollector& 
   std::string quoted = "'";
   for (char c : label) quoted += c == '\'' ? std::string("''") : std::string(1, c);
   quoted += "'";
-  out.add(HazardKind::Irreversible, "adds value " + quoted + " to enum " + display_name(type) + ": enum values cannot be removed",
+  out.add(HazardKind::Irreversible,
+          "adds value " + quoted + " to enum " + display_name(type) + ": enum values cannot be removed",
           t ? ctx.age_of(t->provenance) : RelationAge::Live);
 }
 
@@ -265,8 +267,10 @@ void assess_copy(const PgQuery__CopyStmt& stmt, HazardCollector& out) {
   if (stmt.query) lock_query(stmt.query, out);
   if (!stmt.relation) return;
   QualifiedName table = out.ctx().resolve_relation(stmt.relation);
-  if (stmt.is_from) lock_row_write(table, RowWrite::Insert, {}, out);
-  else out.lock(table, LockMode::AccessShare);
+  if (stmt.is_from)
+    lock_row_write(table, RowWrite::Insert, {}, out);
+  else
+    out.lock(table, LockMode::AccessShare);
 }
 
 }  // namespace

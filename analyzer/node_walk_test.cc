@@ -27,8 +27,7 @@ TEST_CASE("walk_nodes reaches every node, through typed fields and oneofs", "[ha
       "WHERE EXISTS (SELECT 1 FROM audit.events e WHERE e.user_id = u.id) "
       "UNION SELECT id FROM admins");
   REQUIRE(tree.size() == 1);
-  CHECK(relation_names(tree.statement(0)) ==
-        std::vector<std::string>{"orders", "users", "recent", "events", "admins"});
+  CHECK(relation_names(tree.statement(0)) == std::vector<std::string>{"orders", "users", "recent", "events", "admins"});
   // Returning false skips a node's children.
   CHECK(relation_names(tree.statement(0), true) == std::vector<std::string>{"orders", "users", "recent", "admins"});
 }

@@ -13,22 +13,30 @@ bool intersects(const std::vector<std::string>& a, const std::vector<std::string
   return std::any_of(a.begin(), a.end(), [&](const std::string& x) { return std::count(b.begin(), b.end(), x) > 0; });
 }
 
-// The key columns a foreign key points at: the ones named, else the parent's primary key.
-std::vector<std::string> referenced_columns(const Relation* parent, const Constraint& fk) {
-  if (!fk.ref_columns.empty() || !parent) return fk.ref_columns;
-  for (const Constraint& c : parent->constraints)
-    if (c.type == 'p') return c.columns;
-  return {};
-}
-
 bool cascades(const std::string& action) { return action == "c" || action == "n" || action == "d"; }
 
-std::vector<std::string> assigned_columns(const PgQuery__UpdateStmt* update) {
+std::vector<std::string> assigned_columns(PgQuery__Node* const* targets, size_t n) {
   std::vector<std::string> out;
-  for (size_t i = 0; i < update->n_target_list; ++i)
-    if (update->target_list[i]->node_case == PG_QUERY__NODE__NODE_RES_TARGET)
-      out.emplace_back(update->target_list[i]->res_target->name);
+  for (size_t i = 0; i < n; ++i)
+    if (targets[i]->node_case == PG_QUERY__NODE__NODE_RES_TARGET) out.emplace_back(targets[i]->res_target->name);
   return out;
+}
+
+// MERGE writes as each of its WHEN actions does.
+void lock_merge(const QualifiedName& table, const PgQuery__MergeStmt& merge, HazardCollector& out) {
+  out.lock(table, LockMode::RowExclusive);
+  for (size_t i = 0; i < merge.n_merge_when_clauses; ++i) {
+    if (merge.merge_when_clauses[i]->node_case != PG_QUERY__NODE__NODE_MERGE_WHEN_CLAUSE) continue;
+    const PgQuery__MergeWhenClause* when = merge.merge_when_clauses[i]->merge_when_clause;
+    switch (when->command_type) {
+      case PG_QUERY__CMD_TYPE__CMD_INSERT: lock_row_write(table, RowWrite::Insert, {}, out); break;
+      case PG_QUERY__CMD_TYPE__CMD_UPDATE:
+        lock_row_write(table, RowWrite::Update, assigned_columns(when->target_list, when->n_target_list), out);
+        break;
+      case PG_QUERY__CMD_TYPE__CMD_DELETE: lock_row_write(table, RowWrite::Delete, {}, out); break;
+      default: break;
+    }
+  }
 }
 
 }  // namespace
@@ -43,10 +51,9 @@ void lock_row_write(const QualifiedName& table, RowWrite write, const std::vecto
         out.lock(fk.ref_table, LockMode::RowShare);
   if (write == RowWrite::Insert) return;
   for (const auto& [child, fk] : referencing_keys(out.catalog(), table)) {
-    if (write == RowWrite::Update && !intersects(referenced_columns(target, *fk), set_columns)) continue;
+    if (write == RowWrite::Update && !intersects(referenced_key(target, *fk), set_columns)) continue;
     const std::string& action = write == RowWrite::Update ? fk->on_update : fk->on_delete;
-    bool changes_children = cascades(action) || (write == RowWrite::Merge && cascades(fk->on_update));
-    out.lock(child->name, changes_children ? LockMode::RowExclusive : LockMode::RowShare);
+    out.lock(child->name, cascades(action) ? LockMode::RowExclusive : LockMode::RowShare);
   }
 }
 
@@ -64,17 +71,22 @@ void lock_query(const PgQuery__Node* query, HazardCollector& out) {
   auto write = [&](const PgQuery__RangeVar* rv, RowWrite kind, const std::vector<std::string>& columns) {
     if (auto q = relation(rv)) lock_row_write(*q, kind, columns, out);
   };
+  auto merge = [&](const PgQuery__MergeStmt* m) {
+    if (auto q = relation(m->relation)) lock_merge(*q, *m, out);
+  };
   walk_nodes(query, [&](const PgQuery__Node* n) {
     switch (n->node_case) {
       case PG_QUERY__NODE__NODE_RANGE_VAR:
         if (auto q = relation(n->range_var)) out.lock(*q, LockMode::AccessShare);
         break;
       case PG_QUERY__NODE__NODE_INSERT_STMT: write(n->insert_stmt->relation, RowWrite::Insert, {}); break;
-      case PG_QUERY__NODE__NODE_UPDATE_STMT:
-        write(n->update_stmt->relation, RowWrite::Update, assigned_columns(n->update_stmt));
+      case PG_QUERY__NODE__NODE_UPDATE_STMT: {
+        const PgQuery__UpdateStmt* u = n->update_stmt;
+        write(u->relation, RowWrite::Update, assigned_columns(u->target_list, u->n_target_list));
         break;
+      }
       case PG_QUERY__NODE__NODE_DELETE_STMT: write(n->delete_stmt->relation, RowWrite::Delete, {}); break;
-      case PG_QUERY__NODE__NODE_MERGE_STMT: write(n->merge_stmt->relation, RowWrite::Merge, {}); break;
+      case PG_QUERY__NODE__NODE_MERGE_STMT: merge(n->merge_stmt); break;
       case PG_QUERY__NODE__NODE_SELECT_STMT: {
         // FOR UPDATE/SHARE locks the rows of the tables it names, or of every table of its FROM.
         const PgQuery__SelectStmt* s = n->select_stmt;

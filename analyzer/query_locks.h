@@ -15,7 +15,7 @@ namespace migc {
 // Every lock a query or DML statement (with its CTEs and subqueries) takes.
 void lock_query(const PgQuery__Node* query, HazardCollector& out);
 
-enum class RowWrite { Insert, Update, Delete, Merge };
+enum class RowWrite { Insert, Update, Delete };
 // ROW EXCLUSIVE on `table` and the foreign-key locks of that write; `set_columns` are the
 // columns an UPDATE assigns.
 void lock_row_write(const QualifiedName& table, RowWrite write, const std::vector<std::string>& set_columns,

@@ -4,6 +4,8 @@
 // query allocates only when a level holds more items than any level before it.
 #pragma once
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,9 +27,9 @@ struct RangeItem {
   std::string_view refname;               // what qualifies its columns ("" = nothing)
   std::string_view schema;                // Relation without alias: for schema.table.column ("" = any)
   const Relation* relation = nullptr;
-  const PgQuery__Node* query = nullptr;   // Query
-  PgQuery__Node* const* query_colnames = nullptr;  // Query from a CTE: WITH c(a, b) column names
-  size_t n_query_colnames = 0;
+  // Query: its result column names after the column aliases (analyzer/output_columns.h);
+  // nullopt when they are unknown, and then only the alias's column names are known.
+  std::optional<std::vector<std::string>> columns;
   const PgQuery__Alias* alias = nullptr;  // FROM … AS alias(column names)
   size_t join_begin = 0, join_end = 0;    // Join
   bool qualifiable = true;                // false inside an aliased JOIN, whose alias hides it
@@ -59,7 +61,7 @@ class QueryScopes {
 
   // FROM items of the innermost level, in FROM order.
   size_t item_count() const { return items_.size(); }
-  void add_item(const RangeItem& item) { items_.push_back(item); }
+  void add_item(RangeItem item) { items_.push_back(std::move(item)); }
   RangeItem& item(size_t index) { return items_[index]; }
 
   // The WITH clause of the innermost level; the first `visible` CTEs can be referenced (a
@@ -93,12 +95,5 @@ class QueryScopes {
   std::vector<RangeItem> items_;
   std::vector<Level> levels_;
 };
-
-// The column names a query returns, position by position, as PostgreSQL names them: explicit
-// AS names, else what FigureColname() picks ("count", "case", "?column?", …). Returns Maybe when
-// a `*` makes the list unknown, Derived when `name` is one of them, None otherwise. `colnames`
-// (a CTE's, then the FROM alias's) rename the first columns.
-ColumnLookup::Match query_has_column(const PgQuery__Node* query, PgQuery__Node* const* cte_colnames,
-                                     size_t n_cte_colnames, const PgQuery__Alias* alias, std::string_view name);
 
 }  // namespace migc

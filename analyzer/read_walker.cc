@@ -5,6 +5,8 @@
 #include <cstddef>
 
 #include "analyzer/identifier_text.h"
+#include "analyzer/node_text.h"
+#include "analyzer/output_columns.h"
 #include "analyzer/type_names.h"
 
 namespace migc {
@@ -24,23 +26,11 @@ const ProtobufCMessage* node_message(const PgQuery__Node* node) {
   return field ? *field_at<const ProtobufCMessage*>(&node->base, field->offset) : nullptr;
 }
 
-std::string_view string_node(const PgQuery__Node* node) {
-  return node->node_case == PG_QUERY__NODE__NODE_STRING ? std::string_view(node->string->sval) : std::string_view();
-}
-
-const char* string_constant(const PgQuery__Node* node) {
-  if (node->node_case != PG_QUERY__NODE__NODE_A_CONST) return nullptr;
-  const PgQuery__AConst* c = node->a_const;
-  return c->val_case == PG_QUERY__A__CONST__VAL_SVAL ? c->sval->sval : nullptr;
-}
-
 // A string argument, also when cast ('seq'::text): text converts to regclass when called.
 const char* string_argument(const PgQuery__Node* node) {
   if (node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && node->type_cast->arg) node = node->type_cast->arg;
   return string_constant(node);
 }
-
-bool has_text(const char* s) { return s && *s; }
 
 // Built-in functions whose first argument names a relation in a string.
 bool takes_relation_text(std::string_view function) {
@@ -53,6 +43,16 @@ bool takes_relation_text(std::string_view function) {
 std::string_view single_name(const PgQuery__Node* node) {
   if (node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || node->column_ref->n_fields != 1) return {};
   return string_node(node->column_ref->fields[0]);
+}
+
+// Whether the select list names a result column `name` with AS.
+bool names_result_column(const PgQuery__SelectStmt* s, std::string_view name) {
+  for (size_t i = 0; i < s->n_target_list; ++i) {
+    const PgQuery__Node* t = s->target_list[i];
+    if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET && has_text(t->res_target->name) && name == t->res_target->name)
+      return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -73,7 +73,7 @@ void ReadWalker::walk_on_relation(const PgQuery__Node* expr, const QualifiedName
   item.refname = relation.name;
   item.schema = relation.schema;
   item.relation = ctx_.catalog.relation(relation);
-  scopes_.add_item(item);
+  scopes_.add_item(std::move(item));
   walk(expr);
   scopes_.pop_level();
 }
@@ -235,13 +235,7 @@ void ReadWalker::sort_clause(const PgQuery__SelectStmt* s) {
     const PgQuery__Node* item = s->sort_clause[i];
     if (item->node_case == PG_QUERY__NODE__NODE_SORT_BY && item->sort_by->node) {
       std::string_view name = single_name(item->sort_by->node);
-      bool result_column = !name.empty() && std::any_of(s->target_list, s->target_list + s->n_target_list,
-                                                        [&](const PgQuery__Node* t) {
-                                                          return t->node_case == PG_QUERY__NODE__NODE_RES_TARGET &&
-                                                                 has_text(t->res_target->name) &&
-                                                                 name == t->res_target->name;
-                                                        });
-      if (result_column) continue;
+      if (!name.empty() && names_result_column(s, name)) continue;
     }
     walk(item);
   }
@@ -258,8 +252,8 @@ void ReadWalker::from_item(const PgQuery__Node* node) {
       if (sub->subquery->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) select(sub->subquery->select_stmt, sub->lateral);
       else walk(sub->subquery);
       item.kind = RangeItem::Kind::Query;
-      item.query = sub->subquery;
       item.alias = sub->alias;
+      item.columns = query_columns(sub->subquery, nullptr, sub->alias);
       break;
     }
     case PG_QUERY__NODE__NODE_RANGE_FUNCTION: {
@@ -288,29 +282,46 @@ void ReadWalker::from_item(const PgQuery__Node* node) {
     default: return walk(node);
   }
   if (item.alias) item.refname = item.alias->aliasname;
-  scopes_.add_item(item);
+  scopes_.add_item(std::move(item));
 }
 
 void ReadWalker::from_relation(const PgQuery__RangeVar* rv) {
+  const PgQuery__CommonTableExpr* cte = has_text(rv->schemaname) ? nullptr : scopes_.find_cte(rv->relname);
+  if (!cte) {
+    add_relation(rv, Access::Read);
+    return;
+  }
   RangeItem item;
+  item.kind = RangeItem::Kind::Query;
   item.alias = rv->alias;
   item.refname = rv->alias ? rv->alias->aliasname : rv->relname;
-  const PgQuery__CommonTableExpr* cte = has_text(rv->schemaname) ? nullptr : scopes_.find_cte(rv->relname);
-  if (cte) {
-    item.kind = RangeItem::Kind::Query;
-    item.query = cte->ctequery;
-    item.query_colnames = cte->aliascolnames;
-    item.n_query_colnames = cte->n_aliascolnames;
-  } else {
-    QualifiedName q = ctx_.resolve_relation(rv);
-    item.kind = RangeItem::Kind::Relation;
-    item.relation = ctx_.catalog.relation(q);
-    item.schema = has_text(rv->schemaname) ? std::string_view(rv->schemaname)
-                  : item.relation         ? std::string_view(item.relation->name.schema)
-                                          : std::string_view();
-    ctx_.reference(relation_ref(std::move(q)), Access::Read);
-  }
-  scopes_.add_item(item);
+  item.columns = query_columns(cte->ctequery, cte, rv->alias);
+  scopes_.add_item(std::move(item));
+}
+
+QualifiedName ReadWalker::add_relation(const PgQuery__RangeVar* rv, Access access) {
+  QualifiedName q = ctx_.resolve_relation(rv);
+  ctx_.reference(relation_ref(q), access);
+  RangeItem item;
+  item.kind = RangeItem::Kind::Relation;
+  item.alias = rv->alias;
+  item.refname = rv->alias ? rv->alias->aliasname : rv->relname;
+  item.relation = ctx_.catalog.relation(q);
+  item.schema = has_text(rv->schemaname) ? std::string_view(rv->schemaname)
+                : item.relation         ? std::string_view(item.relation->name.schema)
+                                        : std::string_view();
+  scopes_.add_item(std::move(item));
+  return q;
+}
+
+std::optional<std::vector<std::string>> ReadWalker::query_columns(const PgQuery__Node* query,
+                                                                  const PgQuery__CommonTableExpr* cte,
+                                                                  const PgQuery__Alias* alias) const {
+  auto names = output_column_names(query, ctx_);
+  if (!names) return std::nullopt;
+  if (cte) names = with_aliases(names, string_list(cte->aliascolnames, cte->n_aliascolnames));
+  if (alias) names = with_aliases(names, string_list(alias->colnames, alias->n_colnames));
+  return names;
 }
 
 void ReadWalker::join(const PgQuery__JoinExpr* j) {
@@ -339,24 +350,11 @@ void ReadWalker::join(const PgQuery__JoinExpr* j) {
     item.alias = alias;
     item.join_begin = begin;
     item.join_end = end;
-    scopes_.add_item(item);
+    scopes_.add_item(std::move(item));
   }
 }
 
 // --- data-modifying statements ----------------------------------------------------------------
-
-QualifiedName ReadWalker::target(const PgQuery__RangeVar* rv) {
-  QualifiedName q = ctx_.resolve_relation(rv);
-  ctx_.reference(relation_ref(q), target_access_);
-  RangeItem item;
-  item.kind = RangeItem::Kind::Relation;
-  item.alias = rv->alias;
-  item.refname = rv->alias ? rv->alias->aliasname : rv->relname;
-  item.relation = ctx_.catalog.relation(q);
-  item.schema = has_text(rv->schemaname) ? std::string_view(rv->schemaname) : std::string_view();
-  scopes_.add_item(item);
-  return q;
-}
 
 void ReadWalker::assignments(PgQuery__Node* const* targets, size_t n, const QualifiedName& table) {
   for (size_t i = 0; i < n; ++i) {
@@ -376,15 +374,14 @@ void ReadWalker::insert(const PgQuery__InsertStmt* s) {
   if (s->with_clause) with(s->with_clause);
   // The source rows cannot see the target; ON CONFLICT and RETURNING can.
   walk(s->select_stmt);
-  QualifiedName table = target(s->relation);
+  QualifiedName table = add_relation(s->relation, target_access_);
   assignments(s->cols, s->n_cols, table);
   walk_all(s->returning_list, s->n_returning_list);
-  if (s->on_conflict_clause) on_conflict(s->on_conflict_clause, table, ctx_.catalog.relation(table));
+  if (s->on_conflict_clause) on_conflict(s->on_conflict_clause, table);
   scopes_.pop_level();
 }
 
-void ReadWalker::on_conflict(const PgQuery__OnConflictClause* clause, const QualifiedName& table,
-                             const Relation* relation) {
+void ReadWalker::on_conflict(const PgQuery__OnConflictClause* clause, const QualifiedName& table) {
   if (const PgQuery__InferClause* infer = clause->infer) {
     for (size_t i = 0; i < infer->n_index_elems; ++i) {
       const PgQuery__Node* elem = infer->index_elems[i];
@@ -400,8 +397,8 @@ void ReadWalker::on_conflict(const PgQuery__OnConflictClause* clause, const Qual
   RangeItem excluded;
   excluded.kind = RangeItem::Kind::Relation;
   excluded.refname = "excluded";
-  excluded.relation = relation;
-  scopes_.add_item(excluded);
+  excluded.relation = ctx_.catalog.relation(table);
+  scopes_.add_item(std::move(excluded));
   assignments(clause->target_list, clause->n_target_list, table);
   walk(clause->where_clause);
 }
@@ -409,7 +406,7 @@ void ReadWalker::on_conflict(const PgQuery__OnConflictClause* clause, const Qual
 void ReadWalker::update(const PgQuery__UpdateStmt* s) {
   scopes_.push_level();
   if (s->with_clause) with(s->with_clause);
-  QualifiedName table = target(s->relation);
+  QualifiedName table = add_relation(s->relation, target_access_);
   for (size_t i = 0; i < s->n_from_clause; ++i) from_item(s->from_clause[i]);
   assignments(s->target_list, s->n_target_list, table);
   walk(s->where_clause);
@@ -420,7 +417,7 @@ void ReadWalker::update(const PgQuery__UpdateStmt* s) {
 void ReadWalker::remove(const PgQuery__DeleteStmt* s) {
   scopes_.push_level();
   if (s->with_clause) with(s->with_clause);
-  target(s->relation);
+  add_relation(s->relation, target_access_);
   for (size_t i = 0; i < s->n_using_clause; ++i) from_item(s->using_clause[i]);
   walk(s->where_clause);
   walk_all(s->returning_list, s->n_returning_list);
@@ -430,7 +427,7 @@ void ReadWalker::remove(const PgQuery__DeleteStmt* s) {
 void ReadWalker::merge(const PgQuery__MergeStmt* s) {
   scopes_.push_level();
   if (s->with_clause) with(s->with_clause);
-  QualifiedName table = target(s->relation);
+  QualifiedName table = add_relation(s->relation, target_access_);
   if (s->source_relation) from_item(s->source_relation);
   walk(s->join_condition);
   for (size_t i = 0; i < s->n_merge_when_clauses; ++i) {

@@ -7,7 +7,9 @@
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <pg_query/pg_query.pb-c.h>
 
@@ -47,16 +49,21 @@ class ReadWalker {
   void sort_clause(const PgQuery__SelectStmt* select);
   void from_item(const PgQuery__Node* item);
   void from_relation(const PgQuery__RangeVar* rv);
+  // A relation by name (a FROM relation, a DML target): recorded with `access` and added to the
+  // current level as an item.
+  QualifiedName add_relation(const PgQuery__RangeVar* rv, Access access);
   void join(const PgQuery__JoinExpr* join);
+  // The result columns of a sub-select or CTE as a FROM item: renamed by the CTE's column list,
+  // then by the FROM alias's; nullopt when unknown.
+  std::optional<std::vector<std::string>> query_columns(const PgQuery__Node* query, const PgQuery__CommonTableExpr* cte,
+                                                        const PgQuery__Alias* alias) const;
 
   void insert(const PgQuery__InsertStmt* insert);
   void update(const PgQuery__UpdateStmt* update);
   void remove(const PgQuery__DeleteStmt* remove);
   void merge(const PgQuery__MergeStmt* merge);
-  void on_conflict(const PgQuery__OnConflictClause* clause, const QualifiedName& target, const Relation* relation);
-  // The DML target: recorded with target_access_ and added to the current level as an item.
-  QualifiedName target(const PgQuery__RangeVar* rv);
-  // SET/INSERT column lists: a Read of each named column of `target`, then the values.
+  void on_conflict(const PgQuery__OnConflictClause* clause, const QualifiedName& target);
+  // SET/INSERT column lists: a Read of each named column of `table`, then the values.
   void assignments(PgQuery__Node* const* targets, size_t n, const QualifiedName& table);
   void read_column(const QualifiedName& table, std::string_view column);
 

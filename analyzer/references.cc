@@ -2,14 +2,13 @@
 // change data or the session but not the schema.
 #include "analyzer/references.h"
 
+#include "analyzer/node_text.h"
 #include "analyzer/read_walker.h"
 #include "analyzer/session_settings.h"
 
 namespace migc {
 
 namespace {
-
-bool has_text(const char* s) { return s && *s; }
 
 void read_relation(const PgQuery__RangeVar* rv, Access access, ReplayContext& ctx) {
   if (rv) ctx.reference(relation_ref(ctx.resolve_relation(rv)), access);

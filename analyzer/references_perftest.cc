@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) runs = std::atoi(argv[++i]);
     else dirs.push_back(argv[i]);
   }
-  if (dirs.empty() || runs < 1) {
+  bool folders = std::all_of(dirs.begin(), dirs.end(), [](const std::string& d) { return fs::is_directory(d); });
+  if (dirs.empty() || runs < 1 || !folders) {
     fmt::print(stderr, "usage: references_perftest [--runs N] DIR...\n");
     return 2;
   }

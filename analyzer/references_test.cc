@@ -160,6 +160,9 @@ TEST_CASE("references: sub-selects in FROM have their own columns; LATERAL sees 
   // s.n and label are the sub-select's columns, not the catalog's.
   CHECK(refs_of("SELECT s.n, label, email FROM (SELECT id AS n, 'x' AS label FROM orgs) s, users") ==
         sorted({read_table(kOrgs), read_column(kOrgs, "id"), read_table(kUsers), read_column(kUsers, "email")}));
+  // `SELECT *` from a modelled table lists its columns: email is not among them, so it is the outer one.
+  CHECK(refs_of("SELECT 1 FROM users WHERE EXISTS (SELECT 1 FROM (SELECT * FROM orgs) o WHERE email IS NULL)") ==
+        sorted({read_table(kUsers), read_table(kOrgs), read_column(kUsers, "email")}));
   // The inner `name` is the sub-select's: the search stops before the outer orgs.name.
   CHECK(refs_of("SELECT id FROM orgs WHERE EXISTS (SELECT name FROM (SELECT 'x' AS name) s)") ==
         sorted({read_table(kOrgs), read_column(kOrgs, "id")}));

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "analyzer/object_identity.h"
+#include "analyzer/references.h"
 #include "analyzer/relation_edits.h"
 #include "analyzer/stored_expressions.h"
 #include "analyzer/type_names.h"
@@ -71,7 +73,7 @@ void apply_column_constraints(ReplayContext& ctx, Relation& table, Column& colum
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
         column.generated = expression_text(c->raw_expr);
-        collect_reads(c->raw_expr, ctx);
+        collect_reads_on(c->raw_expr, table.name, ctx);
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
         add_identity(ctx, table, column, c->generated_when[0], c->options, c->n_options);
@@ -217,7 +219,7 @@ void drop_column(ReplayContext& ctx, Relation& table, const std::string& name, b
     for (Relation* seq : owned_sequences(ctx.catalog, rel->name, name)) drop_relation(ctx, seq->name, true);
     std::erase_if(rel->columns, [&](const Column& c) { return c.name == name; });
     ctx.reference(column_ref(rel->name, name), Access::Drop);
-    ctx.catalog.comments.erase("column " + display_name(rel->name) + "." + quote_ident(name));
+    ctx.catalog.comments.erase(column_key(relation_identity_type(rel->kind), rel->name, name));
     touch(ctx, *rel);
   }
 }
@@ -252,9 +254,9 @@ void rename_column(ReplayContext& ctx, Relation& table, const std::string& from,
       if (other.sequence.owned_by && other.sequence.owned_by->first == rel->name && other.sequence.owned_by->second == from)
         other.sequence.owned_by->second = to;
     }
-    std::string prefix = "column " + display_name(rel->name) + ".";
-    if (auto node = ctx.catalog.comments.extract(prefix + quote_ident(from))) {
-      node.key() = prefix + quote_ident(to);
+    std::string_view owner_type = relation_identity_type(rel->kind);
+    if (auto node = ctx.catalog.comments.extract(column_key(owner_type, rel->name, from))) {
+      node.key() = column_key(owner_type, rel->name, to);
       ctx.catalog.comments.insert(std::move(node));
     }
     ctx.reference(column_ref(rel->name, from), Access::Drop);

@@ -2,6 +2,8 @@
 // behind them and plain indexes, on a table and its partitions.
 #include <algorithm>
 
+#include "analyzer/object_identity.h"
+#include "analyzer/references.h"
 #include "analyzer/relation_edits.h"
 #include "analyzer/stored_expressions.h"
 
@@ -9,11 +11,9 @@ namespace migc {
 
 namespace {
 
-std::vector<std::string> names_of(PgQuery__Node* const* items, size_t n) { return string_list(items, n); }
-
 // The key columns of a constraint written on a column (`column`) or as a table constraint.
 std::vector<std::string> key_columns(const NewConstraint& nc, PgQuery__Node* const* keys, size_t n) {
-  return n ? names_of(keys, n) : std::vector<std::string>{nc.column};
+  return n ? string_list(keys, n) : std::vector<std::string>{nc.column};
 }
 
 std::vector<std::string> quoted(const std::vector<std::string>& names) {
@@ -41,21 +41,19 @@ void remove_constraint(ReplayContext& ctx, Relation& table, const std::string& n
   Constraint gone = *it;
   table.constraints.erase(it);
   ctx.reference(constraint_ref(table.name, name), Access::Drop);
-  ctx.catalog.comments.erase("constraint " + quote_ident(name) + " on " + display_name(table.name));
+  ctx.catalog.comments.erase(member_key("table constraint", name, table.name));
   touch(ctx, table);
-  if (!gone.index.empty()) {
-    QualifiedName index{table.name.schema, gone.index};
-    ctx.reference(relation_ref(index), Access::Drop);
-    ctx.catalog.relations.erase(index);
-  }
+  if (!gone.index.empty()) drop_relation(ctx, {table.name.schema, gone.index}, true);
   if (gone.type != 'p' && gone.type != 'u') return;
-  for (auto& [other_name, other] : ctx.catalog.relations)
-    std::erase_if(other.constraints, [&](const Constraint& c) {
+  for (auto& [other_name, other] : ctx.catalog.relations) {
+    size_t dropped = std::erase_if(other.constraints, [&](const Constraint& c) {
       bool uses = c.type == 'f' && c.ref_table == table.name &&
                   (c.ref_columns.empty() ? gone.type == 'p' : same_column_set(c.ref_columns, gone.columns));
       if (uses) ctx.reference(constraint_ref(other_name, c.name), Access::Drop);
       return uses;
     });
+    if (dropped) touch(ctx, other);
+  }
 }
 
 // An index-backed constraint to create: the index, its role, and the constraint it backs.
@@ -72,7 +70,7 @@ IndexRequest index_request(ReplayContext& ctx, const Relation& table, const NewC
   r.name = c->conname;
   r.info.table = table.name;
   if (c->access_method && *c->access_method) r.info.method = c->access_method;
-  r.info.include = names_of(c->including, c->n_including);
+  r.info.include = string_list(c->including, c->n_including);
   r.constraint.deferrable = nc.deferrable;
   r.constraint.initially_deferred = nc.initially_deferred;
   if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION) {
@@ -88,15 +86,15 @@ IndexRequest index_request(ReplayContext& ctx, const Relation& table, const NewC
       std::string key = index_key_text(elem);
       std::string op;
       if (ops->node_case == PG_QUERY__NODE__NODE_LIST)
-        for (const auto& part : names_of(ops->list->items, ops->list->n_items)) op += (op.empty() ? "" : ".") + part;
+        for (const auto& part : string_list(ops->list->items, ops->list->n_items)) op += (op.empty() ? "" : ".") + part;
       r.info.keys.push_back(key);
       r.constraint.expression += (r.constraint.expression.empty() ? "" : ", ") + key + " WITH " + op;
       if (elem->name && *elem->name) r.constraint.columns.emplace_back(elem->name);
-      if (elem->expr) collect_reads(elem->expr, ctx);
+      if (elem->expr) collect_reads_on(elem->expr, table.name, ctx);
     }
     if (c->where_clause) {
       r.info.predicate = expression_text(c->where_clause);
-      collect_reads(c->where_clause, ctx);
+      collect_reads_on(c->where_clause, table.name, ctx);
     }
   } else {
     bool primary = c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
@@ -207,7 +205,7 @@ void add_checks(ReplayContext& ctx, Relation& table, const std::vector<NewConstr
     taken.push_back(k.name);
     k.expression = expression_text(c->raw_expr);
     k.validated = !(honour_not_valid && c->skip_validation);
-    collect_reads(c->raw_expr, ctx);
+    collect_reads_on(c->raw_expr, table.name, ctx);
     for (Relation* rel : with_descendants(ctx.catalog, table, recurse && !c->is_no_inherit))
       if (!rel->constraint(k.name)) add_constraint(ctx, *rel, k);
   }
@@ -247,7 +245,7 @@ void add_foreign_keys(ReplayContext& ctx, Relation& table, const std::vector<New
     k.type = 'f';
     k.columns = key_columns(nc, c->fk_attrs, c->n_fk_attrs);
     k.ref_table = ctx.resolve_relation(c->pktable);
-    k.ref_columns = names_of(c->pk_attrs, c->n_pk_attrs);
+    k.ref_columns = string_list(c->pk_attrs, c->n_pk_attrs);
     k.on_delete = c->fk_del_action;
     k.on_update = c->fk_upd_action;
     k.deferrable = nc.deferrable;
@@ -263,6 +261,7 @@ void add_foreign_keys(ReplayContext& ctx, Relation& table, const std::vector<New
         for (const Constraint& key : target->constraints)
           if (key.type == 'p') referenced = key.columns;
     for (const auto& column : referenced) ctx.reference(column_ref(k.ref_table, column), Access::Read);
+    for (const auto& column : k.columns) ctx.reference(column_ref(table.name, column), Access::Read);
     // A foreign key on a partitioned table is cloned onto each partition under the same name.
     for (Relation* rel : with_descendants(ctx.catalog, table, recurse, true))
       if (!rel->constraint(k.name)) add_constraint(ctx, *rel, k);
@@ -342,11 +341,20 @@ void drop_constraint(ReplayContext& ctx, Relation& table, const std::string& nam
   remove_constraint(ctx, table, name);
 }
 
-void rename_constraint(ReplayContext& ctx, Relation& table, const std::string& from, const std::string& to) {
+void rename_constraint(ReplayContext& ctx, Relation& table, const std::string& from, const std::string& to,
+                       bool recurse) {
   Constraint* c = table.constraint(from);
   if (!c) return;
+  // An inherited CHECK has the same name below, and is renamed there too.
+  if (c->type == 'c')
+    for (Relation* rel : with_descendants(ctx.catalog, table, recurse))
+      if (rel != &table) rename_constraint(ctx, *rel, from, to, false);
   c->name = to;
   c->provenance.touch(ctx.migration);
+  if (auto node = ctx.catalog.comments.extract(member_key("table constraint", from, table.name))) {
+    node.key() = member_key("table constraint", to, table.name);
+    ctx.catalog.comments.insert(std::move(node));
+  }
   ctx.reference(constraint_ref(table.name, from), Access::Drop);
   ctx.reference(constraint_ref(table.name, to), Access::Create);
   touch(ctx, table);

@@ -119,8 +119,9 @@ IndexRole index_role(const Catalog& catalog, const Relation& index);
 // Removes a constraint (and its index), on descendants too when `recurse`; with the foreign
 // keys of other tables that depended on its index.
 void drop_constraint(ReplayContext& ctx, Relation& table, const std::string& name, bool recurse);
-// Renames a table constraint, and the index behind it.
-void rename_constraint(ReplayContext& ctx, Relation& table, const std::string& from, const std::string& to);
+// Renames a table constraint, and the index behind it; an inherited CHECK below too when `recurse`.
+void rename_constraint(ReplayContext& ctx, Relation& table, const std::string& from, const std::string& to,
+                       bool recurse);
 
 // ---- whole relations ----
 

@@ -2,6 +2,7 @@
 // renaming or moving it.
 #include <algorithm>
 
+#include "analyzer/catalog_drop.h"
 #include "analyzer/deparse.h"
 #include "analyzer/relation_edits.h"
 #include "analyzer/stored_expressions.h"
@@ -13,7 +14,7 @@ namespace {
 bool is_index(const Relation& r) { return r.kind == RelKind::Index || r.kind == RelKind::PartitionedIndex; }
 
 // The same comment key with `from` (a relation's display name) replaced by `to`, when the key
-// is about that relation or one of its members: "<type> D", "column D.c", "<name> on D".
+// is about that relation or one of its members: "table D", "table column D.c", "trigger t on D".
 std::optional<std::string> comment_key_moved(const std::string& key, const std::string& from, const std::string& to) {
   if (key.ends_with(" " + from)) return key.substr(0, key.size() - from.size()) + to;
   if (auto at = key.find(" " + from + "."); at != std::string::npos && key.find(' ', at + 1) == std::string::npos)
@@ -23,7 +24,7 @@ std::optional<std::string> comment_key_moved(const std::string& key, const std::
 
 void forget_comments(Catalog& catalog, const QualifiedName& name) {
   std::string display = display_name(name);
-  std::erase_if(catalog.comments, [&](const auto& entry) { return comment_key_moved(entry.first, display, "").has_value(); });
+  drop_comments(catalog, [&](std::string_view key) { return comment_key_moved(std::string(key), display, "").has_value(); });
 }
 
 void move_comments(Catalog& catalog, const QualifiedName& from, const QualifiedName& to) {
@@ -95,6 +96,7 @@ Relation& create_relation(ReplayContext& ctx, const QualifiedName& name, RelKind
   rel.kind = kind;
   rel.provenance.created_by = ctx.migration;
   ctx.reference(relation_ref(name), Access::Create);
+  ctx.reference(schema_ref(name.schema), Access::Read);
   return rel;
 }
 

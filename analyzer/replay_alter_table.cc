@@ -6,6 +6,7 @@
 #include <array>
 #include <functional>
 
+#include "analyzer/references.h"
 #include "analyzer/relation_edits.h"
 #include "analyzer/replay_relations.h"
 #include "analyzer/stored_expressions.h"
@@ -77,7 +78,7 @@ void add_column_command(Alter& a, const PgQuery__AlterTableCmd* cmd) {
 void alter_type_command(Alter& a, const PgQuery__AlterTableCmd* cmd) {
   const PgQuery__ColumnDef* def = cmd->def->column_def;
   std::string type = a.ctx.type_text(def->type_name);
-  if (def->raw_default) collect_reads(def->raw_default, a.ctx);  // USING
+  if (def->raw_default) collect_reads_on(def->raw_default, a.table.name, a.ctx);  // USING
   std::string collation;
   if (def->coll_clause) {
     auto names = string_list(def->coll_clause->collname, def->coll_clause->n_collname);
@@ -237,7 +238,8 @@ void schedule(Alter& a, const PgQuery__AlterTableCmd* cmd) {
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnGenericOptions:
-      a.later(kMisc, [&a, name] { a.each_column(name, [](Relation&, Column&) {}); });
+      // ALTER INDEX … ALTER COLUMN 2 SET STATISTICS numbers the column instead of naming it.
+      if (!name.empty()) a.later(kMisc, [&a, name] { a.each_column(name, [](Relation&, Column&) {}); });
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
       a.later(kDrop, [&a, cmd] { drop_column_command(a, cmd); });

@@ -2,8 +2,10 @@
 // then constraints and indexes in the order PostgreSQL 15 creates them, which decides the
 // names it generates: the table with its CHECKs, the partition's copies of the parent's
 // indexes and foreign keys, the index-backed constraints, what LIKE brings, the foreign keys.
-#include <algorithm>
+#include <cctype>
 
+#include "analyzer/object_identity.h"
+#include "analyzer/references.h"
 #include "analyzer/relation_edits.h"
 #include "analyzer/replay_relations.h"
 #include "analyzer/stored_expressions.h"
@@ -21,8 +23,9 @@ std::string upper(std::string s) {
   return s;
 }
 
-// pg_get_partkeydef: "RANGE (created_at)", "LIST (lower(region))", "HASH ((a + b))".
-std::string partition_key_text(const PgQuery__PartitionSpec* spec) {
+// pg_get_partkeydef: "RANGE (created_at)", "LIST (lower(region))", "HASH ((a + b))"; records
+// the columns it reads.
+std::string partition_key_text(const PgQuery__PartitionSpec* spec, const QualifiedName& table, ReplayContext& ctx) {
   std::string keys;
   for (size_t i = 0; i < spec->n_part_params; ++i) {
     if (spec->part_params[i]->node_case != PG_QUERY__NODE__NODE_PARTITION_ELEM) continue;
@@ -35,6 +38,8 @@ std::string partition_key_text(const PgQuery__PartitionSpec* spec) {
     elem.n_opclass = p->n_opclass;
     elem.opclass = p->opclass;
     keys += (keys.empty() ? "" : ", ") + index_key_text(&elem);
+    if (*p->name) ctx.reference(column_ref(table, p->name), Access::Read);
+    if (p->expr) collect_reads_on(p->expr, table, ctx);
   }
   return upper(spec->strategy) + " (" + keys + ")";
 }
@@ -106,14 +111,12 @@ void like_columns(ReplayContext& ctx, Relation& table, const LikeClause& like) {
       copies[0]->sequence = info;
     }
   }
-  if (like.options & kLikeComments) {
-    std::string from_prefix = "column " + display_name(like.source) + ".";
-    std::string to_prefix = "column " + display_name(table.name) + ".";
-    std::map<CommentKey, std::string> copied;
-    for (const auto& [key, text] : ctx.catalog.comments)
-      if (key.starts_with(from_prefix)) copied.emplace(to_prefix + key.substr(from_prefix.size()), text);
-    ctx.catalog.comments.merge(copied);
-  }
+  if (like.options & kLikeComments)
+    for (const Column& from : source->columns) {
+      auto comment = ctx.catalog.comments.find(column_key(relation_identity_type(source->kind), like.source, from.name));
+      if (comment != ctx.catalog.comments.end())
+        ctx.catalog.comments[column_key(relation_identity_type(table.kind), table.name, from.name)] = comment->second;
+    }
 }
 
 // What expandTableLikeClause adds once the table and its own indexes exist: CHECK constraints
@@ -137,7 +140,6 @@ void replay_create_table(const PgQuery__CreateStmt* stmt, RelKind kind, ReplayCo
   if (stmt->partspec) kind = RelKind::PartitionedTable;
   Relation& table = create_relation(ctx, name, kind);
   table.unlogged = std::string_view(rv->relpersistence) == "u";
-  if (stmt->partspec) table.partition_key = partition_key_text(stmt->partspec);
   set_options(table.options, stmt->options, stmt->n_options);
 
   for (size_t i = 0; i < stmt->n_inh_relations; ++i) {
@@ -157,7 +159,10 @@ void replay_create_table(const PgQuery__CreateStmt* stmt, RelKind kind, ReplayCo
     QualifiedName type = ctx.resolve_type(string_list(stmt->of_typename->names, stmt->of_typename->n_names));
     ctx.type_text(stmt->of_typename);
     if (const TypeDef* t = ctx.catalog.type(type))
-      for (const Column& attribute : t->attributes) table.columns.push_back(copied_column(attribute, ctx.migration));
+      for (const Column& attribute : t->attributes) {
+        table.columns.push_back(copied_column(attribute, ctx.migration));
+        ctx.reference(column_ref(name, attribute.name), Access::Create);
+      }
   }
 
   std::vector<NewConstraint> pending;
@@ -178,6 +183,8 @@ void replay_create_table(const PgQuery__CreateStmt* stmt, RelKind kind, ReplayCo
       likes.push_back(clause);
     }
   }
+
+  if (stmt->partspec) table.partition_key = partition_key_text(stmt->partspec, name, ctx);
 
   std::vector<NewConstraint> checks, indexed, foreign_keys;
   split_constraints(pending, checks, indexed, foreign_keys);

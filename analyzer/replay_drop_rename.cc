@@ -68,14 +68,14 @@ void replay_rename(const PgQuery__RenameStmt* stmt, ReplayContext& ctx) {
       return;
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
       ctx.reference(relation_ref(name), Access::Alter);
-      rename_constraint(ctx, *rel, stmt->subname, to);
+      rename_constraint(ctx, *rel, stmt->subname, to, stmt->relation->inh);
       return;
     default: break;
   }
   // ALTER INDEX … RENAME renames the constraint the index backs as well.
-  if (!rel->index.constraint.empty())
+  if (std::string constraint = rel->index.constraint; !constraint.empty())
     if (Relation* table = ctx.catalog.relation(rel->index.table)) {
-      rename_constraint(ctx, *table, rel->index.constraint, to);
+      rename_constraint(ctx, *table, constraint, to, false);
       return;
     }
   move_relation(ctx, name, {name.schema, to});

@@ -1,4 +1,5 @@
-// CREATE EXTENSION, ALTER EXTENSION (UPDATE, ADD/DROP member), DROP EXTENSION, SET SCHEMA.
+// CREATE EXTENSION, ALTER EXTENSION … UPDATE, DROP EXTENSION, SET SCHEMA. (ADD/DROP of
+// members: replay_privileges.cc.)
 #include "analyzer/object_identity.h"
 #include "analyzer/replay_objects.h"
 

@@ -1,4 +1,5 @@
 // CREATE INDEX: a named or generated index on a table, and on its partitions unless ONLY.
+#include "analyzer/references.h"
 #include "analyzer/relation_edits.h"
 #include "analyzer/replay_relations.h"
 #include "analyzer/stored_expressions.h"
@@ -18,7 +19,7 @@ void replay_create_index(const PgQuery__IndexStmt* stmt, ReplayContext& ctx) {
     const PgQuery__IndexElem* elem = stmt->index_params[i]->index_elem;
     info.keys.push_back(index_key_text(elem));
     if (*elem->name) ctx.reference(column_ref(table_name, elem->name), Access::Read);
-    if (elem->expr) collect_reads(elem->expr, ctx);
+    if (elem->expr) collect_reads_on(elem->expr, table_name, ctx);
   }
   for (size_t i = 0; i < stmt->n_index_including_params; ++i) {
     if (stmt->index_including_params[i]->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM) continue;
@@ -28,7 +29,7 @@ void replay_create_index(const PgQuery__IndexStmt* stmt, ReplayContext& ctx) {
   }
   if (stmt->where_clause) {
     info.predicate = expression_text(stmt->where_clause);
-    collect_reads(stmt->where_clause, ctx);
+    collect_reads_on(stmt->where_clause, table_name, ctx);
   }
   std::string name = stmt->idxname;
   if (!name.empty() && already_exists(ctx, {table_name.schema, name}, stmt->if_not_exists)) return;

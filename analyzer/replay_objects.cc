@@ -1,4 +1,8 @@
+// replay_object_statement(): which statements are this module's, DROP / RENAME / SET SCHEMA
+// split by object type, and the small helpers the object handlers share.
 #include "analyzer/replay_objects.h"
+
+#include "analyzer/table_members.h"
 
 namespace migc {
 
@@ -34,6 +38,9 @@ bool replay_drop(const PgQuery__DropStmt* stmt, ReplayContext& ctx) {
       case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: drop_type(target, ctx); break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: drop_extension(target, ctx); break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: drop_policy(target, ctx); break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:  // rules are not modelled; the table changes
+        ctx.reference(relation_ref(member_target(target.object, ctx).first), Access::Alter);
+        break;
       default:
         if (is_routine_type(stmt->remove_type)) drop_function(target, stmt->remove_type, ctx);
         break;  // operators, casts, languages, …: not in the model

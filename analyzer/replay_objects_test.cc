@@ -512,3 +512,19 @@ TEST_CASE("grants, owners, labels and roles: modelled, references only", "[repla
   CHECK(r.statement(0, 11).references.empty());
   CHECK(r.has_reference(0, 13, function_ref({"public", "f"}), Access::Read));
 }
+
+TEST_CASE("rules, statistics, publications: modelled, references only", "[replay-objects]") {
+  auto r = test::replay_sql({std::string(kUsersTable) +
+                             "CREATE RULE no_insert AS ON INSERT TO users DO INSTEAD NOTHING;"
+                             "DROP RULE no_insert ON users;"
+                             "CREATE STATISTICS s ON id, state FROM users;"
+                             "CREATE PUBLICATION p FOR TABLE users WHERE (id > 0);"
+                             "CREATE SCHEMA AUTHORIZATION CURRENT_USER;"});
+  for (size_t i = 1; i <= 4; ++i) CHECK(r.statement(0, i).modelled);
+  CHECK(r.has_reference(0, 1, relation_ref(kUsers), Access::Alter));
+  CHECK(r.has_reference(0, 2, relation_ref(kUsers), Access::Alter));
+  CHECK(r.has_reference(0, 3, relation_ref(kUsers), Access::Read));
+  CHECK(r.has_reference(0, 4, relation_ref(kUsers), Access::Alter));
+  CHECK(r.has_reference(0, 4, column_ref(kUsers, "id"), Access::Read));
+  CHECK_FALSE(r.statement(0, 5).modelled);  // the schema is named after a role known only when it runs
+}

@@ -2,6 +2,7 @@
 // labels, extension membership, event triggers, publications, rules, statistics, casts,
 // operator classes, languages, foreign-data wrappers, … — replayed as references only: an Alter
 // of each schema object they name (a Read of what they merely use).
+#include "analyzer/references.h"
 #include "analyzer/replay_objects.h"
 
 namespace migc {
@@ -35,8 +36,9 @@ void replay_publication(PgQuery__Node* const* objects, size_t n, ReplayContext& 
     if (objects[i]->node_case != PG_QUERY__NODE__NODE_PUBLICATION_OBJ_SPEC) continue;
     const PgQuery__PublicationObjSpec* spec = objects[i]->publication_obj_spec;
     if (spec->pubtable && spec->pubtable->relation) {
-      ctx.reference(relation_ref(ctx.resolve_relation(spec->pubtable->relation)), Access::Alter);
-      if (spec->pubtable->where_clause) collect_reads(spec->pubtable->where_clause, ctx);
+      QualifiedName table = ctx.resolve_relation(spec->pubtable->relation);
+      ctx.reference(relation_ref(table), Access::Alter);
+      collect_reads_on(spec->pubtable->where_clause, table, ctx);  // the row filter reads the table's rows
     } else if (spec->pubobjtype == PG_QUERY__PUBLICATION_OBJ_SPEC_TYPE__PUBLICATIONOBJ_TABLES_IN_SCHEMA && spec->name) {
       ctx.reference(schema_ref(spec->name), Access::Alter);
     }
@@ -94,10 +96,12 @@ bool replay_unstored_statement(const PgQuery__Node* stmt, ReplayContext& ctx) {
     case PG_QUERY__NODE__NODE_ALTER_PUBLICATION_STMT:
       replay_publication(stmt->alter_publication_stmt->pubobjects, stmt->alter_publication_stmt->n_pubobjects, ctx);
       return true;
-    case PG_QUERY__NODE__NODE_RULE_STMT:
-      ctx.reference(relation_ref(ctx.resolve_relation(stmt->rule_stmt->relation)), Access::Alter);
-      if (stmt->rule_stmt->where_clause) collect_reads(stmt->rule_stmt->where_clause, ctx);
+    case PG_QUERY__NODE__NODE_RULE_STMT: {
+      QualifiedName table = ctx.resolve_relation(stmt->rule_stmt->relation);
+      ctx.reference(relation_ref(table), Access::Alter);
+      collect_reads_on(stmt->rule_stmt->where_clause, table, ctx);
       return true;
+    }
     case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
       for (size_t i = 0; i < stmt->create_stats_stmt->n_relations; ++i)
         if (stmt->create_stats_stmt->relations[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)

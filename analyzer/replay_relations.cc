@@ -76,11 +76,12 @@ bool replay_relation_statement(const PgQuery__Node* stmt, ReplayContext& ctx) {
     return true;
   }
   // A statement in a function body changes nothing now; replaying it against a copy of the
-  // catalog gives exactly the references it would record.
+  // catalog gives exactly the references it would record, which are the body's (deferred).
   Catalog scratch = ctx.catalog;
-  Session session = ctx.session;
-  ReplayContext body{scratch, session, ctx.out, ctx.migration, ctx.pg_version_num, true, ctx.applied};
+  ReplayContext body{scratch, ctx.session, ctx.out, ctx.migration, ctx.pg_version_num, true, ctx.applied};
+  size_t first = ctx.out.references.size();
   dispatch(stmt, body);
+  for (size_t i = first; i < ctx.out.references.size(); ++i) ctx.out.references[i].deferred = true;
   return true;
 }
 

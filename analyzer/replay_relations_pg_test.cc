@@ -266,6 +266,10 @@ CREATE TABLE t (id serial);
 ALTER TABLE t2 SET SCHEMA s2;
 ALTER SEQUENCE t_id_seq1 RENAME TO t_seq;
 CREATE INDEX ON s2.t2 (m);
+CREATE TABLE pc (n int CHECK (n > 0));
+CREATE TABLE cc (x int) INHERITS (pc);
+ALTER TABLE pc RENAME CONSTRAINT pc_n_check TO pc_positive;
+ALTER TABLE pc RENAME COLUMN n TO count;
 )SQL"}},
       {"DROP TABLE, INDEX and SEQUENCE", {R"SQL(
 CREATE TABLE a (id serial PRIMARY KEY);
@@ -326,6 +330,12 @@ CREATE TABLE "Users" ("Id" serial PRIMARY KEY, "Email" text UNIQUE, "select" int
 CREATE INDEX ON "Users" (lower("Email"));
 ALTER TABLE "Users" RENAME TO "People";
 CREATE TABLE "Users" ("Id" serial);
+)SQL"}},
+      {"foreign tables keep NOT VALID", {R"SQL(
+CREATE FOREIGN DATA WRAPPER w;
+CREATE SERVER s FOREIGN DATA WRAPPER w;
+CREATE FOREIGN TABLE ft (id int NOT NULL, n int CHECK (n > 0) NOT VALID, m int CHECK (m > 0)) SERVER s;
+ALTER FOREIGN TABLE ft ADD COLUMN x text, ADD CONSTRAINT ft_x CHECK (x <> '') NOT VALID;
 )SQL"}},
       {"migrations build on each other", {
           "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);",

@@ -39,15 +39,13 @@ bool has_note(const StatementAnalysis& a, const std::string& part) {
   return false;
 }
 
-// Replays `sql` as migration `migration` on top of `r`, e.g. after setting up state that other
-// modules would have created; `execute` false replays it as a function body would.
-StatementAnalysis replay_more(Replayed& r, const std::string& sql, uint32_t migration, bool execute = true) {
-  auto more = replay_sql({sql});  // parses it; the tree is kept by `r`
-  r.trees.push_back(more.trees[0]);
-  r.migrations.resize(std::max<size_t>(r.migrations.size(), migration + 1));
-  StatementAnalysis& analysis = r.migrations[migration].emplace_back();
-  ReplayContext ctx{r.catalog, r.session, analysis, migration, 150000, execute, nullptr};
-  replay_statement(more.trees[0]->stmts[0]->stmt, ctx);
+// Replays one statement as a function body does (ctx.execute false) on `catalog`.
+StatementAnalysis replay_in_body(Catalog& catalog, const std::string& sql) {
+  auto parsed = replay_sql({sql});  // only for its parse tree
+  Session session;
+  StatementAnalysis analysis;
+  ReplayContext ctx{catalog, session, analysis, 1, 150000, false, nullptr};
+  replay_statement(parsed.trees[0]->stmts[0]->stmt, ctx);
   return analysis;
 }
 
@@ -100,6 +98,7 @@ CREATE TABLE users (
   CHECK(r.has_reference(0, 0, relation_ref({"public", "users_id_seq"}), Access::Create));
   CHECK(r.has_reference(0, 0, relation_ref({"public", "users_pkey"}), Access::Create));
   CHECK(r.has_reference(0, 0, constraint_ref(kUsers, "users_pkey"), Access::Create));
+  CHECK(r.has_reference(0, 0, schema_ref("public"), Access::Read));
 }
 
 TEST_CASE("CREATE TABLE: constraints get PostgreSQL's names, in PostgreSQL's order", "[replay-relations]") {
@@ -167,6 +166,15 @@ TEST_CASE("CREATE TABLE: IF NOT EXISTS, a second CREATE, UNLOGGED, WITH, TEMPORA
   CHECK(has_note(r.statement(1, 1), "refuses"));
   CHECK_FALSE(r.catalog.relation({"public", "tmp"}));
   CHECK(has_note(r.statement(1, 2), "temporary"));
+}
+
+TEST_CASE("CREATE FOREIGN TABLE: a foreign table whose CHECKs may stay NOT VALID", "[replay-relations]") {
+  auto r = replay_sql({"CREATE FOREIGN TABLE ft (id int NOT NULL, n int CHECK (n > 0) NOT VALID) SERVER s;"});
+  const Relation& ft = rel(r, "ft");
+  CHECK(ft.kind == RelKind::ForeignTable);
+  CHECK(ft.column("id")->not_null);
+  CHECK_FALSE(ft.constraint("ft_n_check")->validated);
+  CHECK(r.has_reference(0, 0, relation_ref({"public", "ft"}), Access::Create));
 }
 
 TEST_CASE("CREATE TABLE: partitions, INHERITS and LIKE", "[replay-relations]") {
@@ -287,6 +295,7 @@ ALTER TABLE t DROP CONSTRAINT IF EXISTS nothing;
 }
 
 TEST_CASE("ALTER TABLE: DROP COLUMN takes what uses it", "[replay-relations]") {
+  CHECK(replay_sql({"CREATE TABLE q (b int); COMMENT ON COLUMN q.b IS 'x';"}).catalog.comments.count("table column public.q.b"));
   auto r = replay_sql({R"SQL(
 CREATE TABLE q (id int PRIMARY KEY, a int, b int, s serial, UNIQUE (a, b), CHECK (a > b), CHECK (a > 0));
 CREATE INDEX ON q ((a + b));
@@ -298,6 +307,7 @@ COMMENT ON COLUMN q.b IS 'gone soon';
                        "ALTER TABLE q DROP COLUMN b; ALTER TABLE q DROP COLUMN s; ALTER TABLE q DROP COLUMN id CASCADE;"});
   const Relation& q = rel(r, "q");
   CHECK(constraint_names(q) == Strings{"q_a_check"});
+  CHECK_FALSE(r.catalog.comments.count("table column public.q.b"));  // the comment goes with the column
   CHECK(names_of_relations(r.catalog) == Strings{"public.q", "public.r"});
   CHECK(rel(r, "r").constraints.empty());
   CHECK(r.has_reference(1, 0, column_ref({"public", "q"}, "b"), Access::Drop));
@@ -307,7 +317,7 @@ COMMENT ON COLUMN q.b IS 'gone soon';
   CHECK(r.has_reference(1, 2, constraint_ref({"public", "r"}, "r_qid_fkey"), Access::Drop));
 }
 
-TEST_CASE("ALTER TABLE: partitions, RLS, options, logging, inheritance, triggers", "[replay-relations]") {
+TEST_CASE("ALTER TABLE: partitions, RLS, options, logging, inheritance", "[replay-relations]") {
   auto r = replay_sql({R"SQL(
 CREATE TABLE p (id int, region text, PRIMARY KEY (id, region)) PARTITION BY LIST (region);
 CREATE TABLE p_eu (id int NOT NULL, region text NOT NULL);
@@ -335,16 +345,19 @@ ALTER TABLE p_eu INHERIT base;
   CHECK(rel(r, "base").unlogged);
   CHECK(rel(r, "base").options == std::map<std::string, std::string>{{"autovacuum_enabled", "off"}});
   CHECK(eu.inherits == std::vector<QualifiedName>{{"public", "base"}});
+}
 
+TEST_CASE("ALTER TABLE: ENABLE and DISABLE TRIGGER", "[replay-relations]") {
   // Triggers come from another module; set one up by hand.
-  Relation* base = r.catalog.relation({"public", "base"});
-  base->triggers.push_back(Trigger{.name = "touch", .for_each_row = true});
-  auto disable = replay_more(r, "ALTER TABLE base DISABLE TRIGGER touch", 2);
-  CHECK_FALSE(base->triggers[0].enabled);
-  CHECK(disable.references == std::vector<Reference>{{relation_ref({"public", "base"}), Access::Alter},
-                                                     {trigger_ref({"public", "base"}, "touch"), Access::Alter}});
-  replay_more(r, "ALTER TABLE base ENABLE TRIGGER ALL", 2);
-  CHECK(base->triggers[0].enabled);
+  Catalog start = replay_sql({"CREATE TABLE base (x int);"}).catalog;
+  start.relations.at({"public", "base"}).triggers.push_back(Trigger{.name = "touch", .for_each_row = true});
+  auto disabled = replay_sql(start, {"ALTER TABLE base DISABLE TRIGGER touch;"});
+  CHECK_FALSE(rel(disabled, "base").triggers.at(0).enabled);
+  CHECK(disabled.statement(0, 0).references ==
+        std::vector<Reference>{{relation_ref({"public", "base"}), Access::Alter},
+                               {trigger_ref({"public", "base"}, "touch"), Access::Alter}});
+  auto enabled = replay_sql(disabled.catalog, {"ALTER TABLE base ENABLE TRIGGER ALL;"});
+  CHECK(rel(enabled, "base").triggers.at(0).enabled);
 }
 
 TEST_CASE("CREATE INDEX: keys as written, names, partitions, IF NOT EXISTS", "[replay-relations]") {
@@ -497,18 +510,18 @@ DROP SEQUENCE loose CASCADE;
 }
 
 TEST_CASE("DROP … CASCADE takes the views that read the table", "[replay-relations]") {
-  auto r = replay_sql({"CREATE TABLE t (id int); CREATE TABLE keep (id int);"});
   // Views come from another module; set them up by hand.
+  Catalog start = replay_sql({"CREATE TABLE t (id int); CREATE TABLE keep (id int);"}).catalog;
   for (auto [name, query] : {std::pair{"v", "SELECT id FROM t"}, std::pair{"w", "SELECT id FROM keep"}}) {
-    Relation& view = r.catalog.relations[{"public", name}];
+    Relation& view = start.relations[{"public", name}];
     view.name = {"public", name};
     view.kind = RelKind::View;
     view.query = query;
   }
-  auto drop = replay_more(r, "DROP TABLE t CASCADE", 1);
+  auto r = replay_sql(start, {"DROP TABLE t CASCADE;"});
   CHECK(names_of_relations(r.catalog) == Strings{"public.keep", "public.w"});
-  CHECK(std::count(drop.references.begin(), drop.references.end(), Reference{relation_ref({"public", "v"}), Access::Drop}));
-  CHECK(drop.notes.empty());
+  CHECK(r.has_reference(0, 0, relation_ref({"public", "v"}), Access::Drop));
+  CHECK(r.statement(0, 0).notes.empty());
 }
 
 TEST_CASE("SET SCHEMA moves the table with its indexes and owned sequences", "[replay-relations]") {
@@ -525,14 +538,18 @@ TEST_CASE("SET SCHEMA moves the table with its indexes and owned sequences", "[r
 }
 
 TEST_CASE("statements in function bodies record references and change nothing", "[replay-relations]") {
-  auto r = replay_sql({"CREATE TABLE t (id int);"});
-  auto before = names_of_relations(r.catalog);
-  auto create = replay_more(r, "CREATE TABLE u (id serial REFERENCES t)", 1, false);
-  auto drop = replay_more(r, "DROP TABLE t", 1, false);
-  CHECK(names_of_relations(r.catalog) == before);
-  CHECK(std::count(create.references.begin(), create.references.end(), Reference{relation_ref({"public", "u"}), Access::Create}));
-  CHECK(std::count(create.references.begin(), create.references.end(), Reference{relation_ref({"public", "t"}), Access::Read}));
-  CHECK(std::count(drop.references.begin(), drop.references.end(), Reference{relation_ref({"public", "t"}), Access::Drop}));
+  Catalog catalog = replay_sql({"CREATE TABLE t (id int);"}).catalog;
+  auto create = replay_in_body(catalog, "CREATE TABLE u (id serial REFERENCES t)");
+  auto drop = replay_in_body(catalog, "DROP TABLE t");
+  CHECK(names_of_relations(catalog) == Strings{"public.t"});
+  // Each is needed when the function runs: deferred.
+  auto has = [](const StatementAnalysis& a, const Reference& ref) {
+    return std::count(a.references.begin(), a.references.end(), ref) == 1;
+  };
+  CHECK(has(create, {relation_ref({"public", "u"}), Access::Create, true}));
+  CHECK(has(create, {relation_ref({"public", "t"}), Access::Read, true}));
+  CHECK(has(drop, {relation_ref({"public", "t"}), Access::Drop, true}));
+  for (const auto& ref : create.references) CHECK(ref.deferred);
 }
 
 TEST_CASE("statements of other kinds are left to the other modules", "[replay-relations]") {

@@ -61,6 +61,7 @@ void replay_create_schema(const PgQuery__CreateSchemaStmt* stmt, ReplayContext& 
   if (name.empty() && stmt->authrole) {
     if (stmt->authrole->roletype != PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING) {
       ctx.note("CREATE SCHEMA AUTHORIZATION names the schema after a role only known when it runs: not modelled");
+      ctx.out.modelled = false;
       return;
     }
     name = stmt->authrole->rolename;

@@ -4,6 +4,7 @@
 
 #include "analyzer/deparse.h"
 #include "analyzer/identifier_text.h"
+#include "analyzer/node_text.h"
 
 namespace migc {
 
@@ -46,11 +47,6 @@ std::string argument_text(const PgQuery__Node* arg, bool quote) {
 
 const PgQuery__AConst* constant(const PgQuery__Node* node) {
   return node->node_case == PG_QUERY__NODE__NODE_A_CONST ? node->a_const : nullptr;
-}
-
-const char* string_constant(const PgQuery__Node* node) {
-  const PgQuery__AConst* c = constant(node);
-  return c && c->val_case == PG_QUERY__A__CONST__VAL_SVAL ? c->sval->sval : nullptr;
 }
 
 // is_local as a boolean constant or a string.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -136,8 +137,8 @@ bool is_utc_timezone(std::string_view value) {
   for (char c : value)
     if (c != '\'' && c != '"' && c != ' ') v += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (v.starts_with("etc/")) v = v.substr(4);
-  static const char* const kZeroZones[] = {"utc", "uct", "gmt", "zulu", "universal", "greenwich", "gmt0",
-                                           "gmt+0", "gmt-0", "utc0", "utc+0", "utc-0", "uct0"};
+  static const char* const kZeroZones[] = {"utc",   "uct",   "gmt",  "zulu",  "universal", "greenwich", "gmt0",
+                                           "gmt+0", "gmt-0", "utc0", "utc+0", "utc-0",     "uct0"};
   for (const char* zone : kZeroZones)
     if (v == zone) return true;
   // A numeric offset (SET TIME ZONE 0, '+00:00'): only zeros after an optional sign.

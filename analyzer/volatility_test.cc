@@ -46,7 +46,8 @@ TEST_CASE("stable and immutable defaults are not volatile", "[hazards][volatilit
   CHECK_FALSE(volatile_call("42"));
 }
 
-TEST_CASE("user functions follow their declared volatility; unknown qualified ones are volatile", "[hazards][volatility]") {
+TEST_CASE("user functions follow their declared volatility; unknown qualified ones are volatile",
+          "[hazards][volatility]") {
   Catalog catalog;
   add_function(catalog, "app", "next_code", 'v');
   add_function(catalog, "public", "tenant_default", 's');

@@ -24,7 +24,7 @@ struct SetBuilder {
     m.files.push_back(f);
     uint32_t offset = 12;
     for (const auto& d : deps) {
-      m.deps.push_back({d, DependencyRef::Type::Requires, false, Place{f, offset}});
+      m.deps.push_back({.target = d, .declared_at = Place{f, offset}});
       offset += static_cast<uint32_t>(d.size()) + 1;
     }
     set.migrations.push_back(std::move(m));

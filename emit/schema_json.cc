@@ -217,7 +217,8 @@ json schema_to_json(const Catalog& catalog) {
     }
   }
   for (const auto& [key, f] : catalog.functions) {
-    json j = {{"name", display_name(f.name) + "(" + f.arguments + ")"}, {"kind", f.procedure ? "procedure" : "function"}};
+    json j = {{"name", display_name(f.name) + "(" + f.arguments + ")"},
+              {"kind", f.procedure ? "procedure" : "function"}};
     put_text(j, "returns", f.returns);
     put_text(j, "language", f.language);
     functions.push_back(std::move(j));

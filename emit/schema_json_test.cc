@@ -44,7 +44,8 @@ Catalog shop_catalog() {
           .unlogged = true, .partition_of = QualifiedName{"shop", "orders"},
           .partition_bound = "FOR VALUES FROM (0) TO (100)"});
   add(c, {.name = {"shop", "users_pkey"}, .kind = RelKind::Index,
-          .index = {.table = {"shop", "users"}, .unique = true, .primary = true, .keys = {"id"}, .constraint = "users_pkey"}});
+          .index = {.table = {"shop", "users"}, .unique = true, .primary = true, .keys = {"id"},
+                    .constraint = "users_pkey"}});
   add(c, {.name = {"shop", "users_lower_idx"}, .kind = RelKind::Index,
           .index = {.table = {"shop", "users"}, .method = "hash", .keys = {"lower(\"Email\")"}, .include = {"Email"},
                     .predicate = "(id > 0)"}});
@@ -161,10 +162,6 @@ TEST_CASE("a foreign key to a table without a primary key lists no referenced co
 
 TEST_CASE("replayed migrations give the schema JSON", "[schema-json][replay]") {
   auto r = test::replay_sql({"CREATE TABLE t (id int PRIMARY KEY)"});
-  if (!r.catalog.relation({"public", "t"})) {
-    WARN("CREATE TABLE is not replayed into the model yet: test skipped");
-    return;
-  }
   json doc = schema_to_json(r.catalog);
   CHECK(doc["tables"] == json::parse(R"json([{"name": "public.t", "kind": "table",
     "columns": [{"name": "id", "type": "integer", "not_null": true}],

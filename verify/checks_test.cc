@@ -89,6 +89,19 @@ TEST_CASE("(b) the source tool's order catches a compiled order that gives anoth
         std::vector<std::string>{"column order: compiled order id, c, b; source order id, b, c"});
 }
 
+TEST_CASE("(b) a dependency the authors forgot shows as the source tool's order failing", "[verify]") {
+  auto report = verify_files({{"1_view.sql", "CREATE VIEW v AS SELECT * FROM t;\n"},
+                              {"2_table.sql", "CREATE TABLE t (x int);\n"}},
+                             Format::Yoyo, only([](VerifyOptions& o) { o.source_order = true; }));
+  if (!report) return;
+  const CheckResult& source = check(*report, "source order");
+  CHECK(source.status == CheckResult::Status::Failed);
+  CHECK(source.note == "the source tool's order does not apply");
+  REQUIRE(source.failure);
+  CHECK(source.failure->file == "m/1_view.sql");
+  CHECK(source.failure->message == "migration '1_view' failed: relation \"t\" does not exist");
+}
+
 TEST_CASE("(c) --update-expect writes the snapshot that --expect then compares with", "[verify]") {
   TempDir out;
   auto expect = out.path() / "schema.json";

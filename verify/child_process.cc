@@ -39,10 +39,6 @@ std::optional<std::filesystem::path> find_program(std::string_view name) {
   }
 }
 
-bool become(const ServerUser& user) {
-  return ::setgroups(1, &user.gid) == 0 && ::setgid(user.gid) == 0 && ::setuid(user.uid) == 0;
-}
-
 void close_descriptors_except(std::initializer_list<int> keep) {
   int sorted[8];
   size_t n = 0;
@@ -69,6 +65,11 @@ int wait_for(pid_t pid) {
 }
 
 namespace {
+
+// Switches to `user` for good: groups first, then gid, then uid.
+bool become(const ServerUser& user) {
+  return ::setgroups(1, &user.gid) == 0 && ::setgid(user.gid) == 0 && ::setuid(user.uid) == 0;
+}
 
 // The child reports why it could not exec through a close-on-exec pipe: a stage and errno.
 struct ExecFailure {

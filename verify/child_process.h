@@ -23,10 +23,6 @@ struct ServerUser {
 // Throws std::runtime_error when the user does not exist.
 std::optional<ServerUser> server_user(const std::string& name);
 
-// Switches the calling process to `user` for good (groups first, then gid, then uid).
-// Returns false with errno set on failure.
-bool become(const ServerUser& user);
-
 // The program's path through $PATH, or nullopt.
 std::optional<std::filesystem::path> find_program(std::string_view name);
 

@@ -9,13 +9,15 @@ namespace migc {
 
 namespace {
 
-// Kahn's algorithm over plan.edges; `pick` chooses among the ready migrations of the earliest
-// phase (given in source order) and returns the position of the one to run next.
-std::vector<uint32_t> topological_order(const MigrationSet& set, const Plan& plan,
+// Kahn's algorithm over plan.edges (only the declared ones when `declared_only`); `pick`
+// chooses among the ready migrations of the earliest phase (given in source order) and
+// returns the position of the one to run next.
+std::vector<uint32_t> topological_order(const MigrationSet& set, const Plan& plan, bool declared_only,
                                         const std::function<size_t(const std::vector<uint32_t>&)>& pick) {
   std::vector<uint32_t> indegree(set.migrations.size(), 0);
   std::vector<std::vector<uint32_t>> after(set.migrations.size());
   for (const auto& e : plan.edges) {
+    if (declared_only && e.ref && e.ref->inferred) continue;
     ++indegree[e.after];
     after[e.before].push_back(e.after);
   }
@@ -41,7 +43,7 @@ std::vector<uint32_t> topological_order(const MigrationSet& set, const Plan& pla
 }  // namespace
 
 std::vector<uint32_t> source_order(const MigrationSet& set, const Plan& plan) {
-  return topological_order(set, plan, [](const std::vector<uint32_t>&) { return size_t{0}; });
+  return topological_order(set, plan, true, [](const std::vector<uint32_t>&) { return size_t{0}; });
 }
 
 std::vector<std::vector<uint32_t>> other_orders(const MigrationSet& set, const Plan& plan, size_t count,
@@ -51,7 +53,7 @@ std::vector<std::vector<uint32_t>> other_orders(const MigrationSet& set, const P
   std::set<std::vector<uint32_t>> seen = {plan.order};
   std::vector<std::vector<uint32_t>> out;
   for (size_t attempt = 0; out.size() < count && attempt < 20 * count + 20; ++attempt) {
-    auto order = topological_order(set, plan, pick);
+    auto order = topological_order(set, plan, false, pick);
     if (seen.insert(order).second) out.push_back(std::move(order));
   }
   return out;

@@ -9,13 +9,13 @@
 
 namespace migc {
 
-// How the source tool itself runs the migrations of `plan`: dependencies first, ties broken
-// by its own listing order (MigrationSet::migrations), each phase in turn (Flyway runs its
-// repeatable migrations after the versioned ones).
+// How the source tool itself runs the migrations of `plan`: the dependencies its authors
+// declared first (not those the analyzer inferred), ties broken by its own listing order
+// (MigrationSet::migrations), each phase in turn (Flyway runs repeatables after versioned ones).
 std::vector<uint32_t> source_order(const MigrationSet& set, const Plan& plan);
 
-// Up to `count` distinct orders over plan.edges, none equal to plan.order. Fewer when the
-// graph allows fewer (a linear chain allows only one).
+// Up to `count` distinct orders that respect every edge of the plan, declared or inferred,
+// none equal to plan.order. Fewer when the graph allows fewer (a linear chain allows one).
 std::vector<std::vector<uint32_t>> other_orders(const MigrationSet& set, const Plan& plan, size_t count,
                                                 uint64_t seed);
 

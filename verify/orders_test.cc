@@ -42,6 +42,21 @@ TEST_CASE("the source order puts dependencies first and breaks ties by the tool'
   CHECK(source_order(c.set, c.plan) == c.plan.order);
 }
 
+TEST_CASE("the source order leaves out the dependencies the analyzer inferred", "[verify]") {
+  TempDir dir;
+  // yoyo runs 1_view first and fails; migc infers that it needs 2_table.
+  Compilation c = compile_files(dir, Format::Yoyo,
+                                {{"1_view.sql", "CREATE VIEW v AS SELECT * FROM t;\n"},
+                                 {"2_table.sql", "CREATE TABLE t (x int);\n"}});
+  auto ids = [&](const std::vector<uint32_t>& order) {
+    std::vector<std::string> out;
+    for (uint32_t m : order) out.push_back(c.set.migrations[m].id);
+    return out;
+  };
+  CHECK(ids(c.plan.order) == std::vector<std::string>{"2_table", "1_view"});
+  CHECK(ids(source_order(c.set, c.plan)) == std::vector<std::string>{"1_view", "2_table"});
+}
+
 TEST_CASE("other orders are valid, distinct, not the compiled one, and repeat with the seed", "[verify]") {
   TempDir dir;
   Compilation c = compile_files(dir, Format::Yoyo, diamond());

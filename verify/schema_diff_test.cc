@@ -10,7 +10,7 @@ namespace {
 const Sides kSides{"predicted", "database"};
 
 json users_table() {
-  return json::parse(R"({
+  return json::parse(R"j({
     "name": "auth.users", "kind": "table",
     "columns": [
       {"name": "id", "type": "bigint", "not_null": true, "default": "nextval('auth.users_id_seq'::regclass)"},
@@ -18,16 +18,16 @@ json users_table() {
       {"name": "status", "type": "auth.status"}
     ],
     "constraints": [{"name": "users_pkey", "type": "primary key", "columns": ["id"]}]
-  })");
+  })j");
 }
 
 }  // namespace
 
 TEST_CASE("without_defaults drops null, false, empty strings and empty lists at every depth", "[verify]") {
-  json in = json::parse(R"({"tables": [{"name": "t", "unlogged": false, "inherits": [], "partition_key": "",
+  json in = json::parse(R"j({"tables": [{"name": "t", "unlogged": false, "inherits": [], "partition_key": "",
                                         "columns": [{"name": "a", "not_null": false, "default": null}]}],
-                            "views": []})");
-  CHECK(without_defaults(in) == json::parse(R"({"tables": [{"name": "t", "columns": [{"name": "a"}]}]})"));
+                            "views": []})j");
+  CHECK(without_defaults(in) == json::parse(R"j({"tables": [{"name": "t", "columns": [{"name": "a"}]}]})j"));
 }
 
 TEST_CASE("equal schemas have no differences", "[verify]") {
@@ -64,7 +64,7 @@ TEST_CASE("differences are reported object by object and field by field", "[veri
         "  column email: type: predicted text, database character varying(20)\n"
         "  column status: not_null: predicted (absent), database true\n"
         "  constraint users_email_key: only in database\n");
-  CHECK(difference_json(diffs[1]) == json::parse(R"({"object": "index auth.users_pkey", "only_in": "predicted"})"));
+  CHECK(difference_json(diffs[1]) == json::parse(R"j({"object": "index auth.users_pkey", "only_in": "predicted"})j"));
 }
 
 TEST_CASE("column order is part of the schema", "[verify]") {
@@ -95,18 +95,18 @@ TEST_CASE("expressions compare by presence against a prediction, by text between
   CHECK(diffs[0].details ==
         std::vector<std::string>{"column id: default: predicted nextval('auth.users_id_seq'::regclass), database (absent)"});
   CHECK(diffs[1].details ==
-        std::vector<std::string>{R"(keys: predicted ["lower(email)","id"], database ["lower((email)::text)","email"])"});
+        std::vector<std::string>{R"j(keys: predicted ["lower(email)","id"], database ["lower((email)::text)","email"])j"});
 }
 
 TEST_CASE("objects that were there before the migrations and stayed unchanged are not the model's", "[verify]") {
-  json baseline = json::parse(R"({"schemas": [{"name": "public"}], "comments": [{"name": "schema public", "text": "standard public schema"}],
-                                  "tables": [{"name": "public.setup", "kind": "table"}]})");
+  json baseline = json::parse(R"j({"schemas": [{"name": "public"}], "comments": [{"name": "schema public", "text": "standard public schema"}],
+                                  "tables": [{"name": "public.setup", "kind": "table"}]})j");
   json actual = baseline;
   actual["tables"].push_back({{"name", "public.t"}, {"kind", "table"}});
   actual["tables"][0]["unlogged"] = true;  // changed by a migration: still compared
-  json predicted = json::parse(R"({"schemas": [{"name": "public"}], "tables": [{"name": "public.t", "kind": "table"}]})");
+  json predicted = json::parse(R"j({"schemas": [{"name": "public"}], "tables": [{"name": "public.t", "kind": "table"}]})j");
   json kept = without_preexisting(actual, baseline, predicted);
-  CHECK(kept == json::parse(R"({"schemas": [{"name": "public"}],
+  CHECK(kept == json::parse(R"j({"schemas": [{"name": "public"}],
                                 "tables": [{"name": "public.setup", "kind": "table", "unlogged": true},
-                                           {"name": "public.t", "kind": "table"}]})"));
+                                           {"name": "public.t", "kind": "table"}]})j"));
 }

@@ -42,11 +42,13 @@ class Keeper {
   [[noreturn]] void run() {
     std::string error = prepare_data();
     if (!error.empty()) finish("error " + error);
-    if (plan_.user && !become(*plan_.user)) finish("error cannot switch to user " + plan_.user->name);
     if (stop_requested(0)) finish("");
     try {
-      postmaster_ = spawn(postmaster_command(plan_),
-                          {.death_signal = SIGQUIT, .output = (plan_.run_dir / "log").string()});
+      // The keeper itself stays root when migc is: it must be able to remove the run
+      // directory wherever $TMPDIR puts it.
+      postmaster_ = spawn(postmaster_command(plan_), {.user = plan_.user,
+                                                      .death_signal = SIGQUIT,
+                                                      .output = (plan_.run_dir / "log").string()});
     } catch (const std::exception& e) {
       finish(std::string("error ") + e.what());
     }

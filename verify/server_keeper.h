@@ -1,7 +1,7 @@
 // The keeper: a small process forked from migc that owns a local throwaway cluster. It copies
-// the cached data directory (running initdb into the cache first when there is none), drops
-// root privileges, starts the postmaster with a parent-death signal, and removes the run
-// directory once the postmaster is gone. It stops the server as soon as its control pipe
+// the cached data directory (running initdb into the cache first when there is none), starts
+// the postmaster (as the server user when migc is root) with a parent-death signal, and removes
+// the run directory once the postmaster is gone. It stops the server as soon as its control pipe
 // closes, so the server is torn down however migc ends, kill -9 included.
 //
 // Status lines it writes to migc: "pid <postmaster pid>", "error <message>", "exited".
