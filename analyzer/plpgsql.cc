@@ -133,13 +133,9 @@ class BodyReplayer {
                                  ? "CREATE FUNCTION do_block() RETURNS void LANGUAGE plpgsql AS " + dollar_quoted(body)
                                  : source_.definition;
     std::string json, error;
-    if (!parse_plpgsql(definition, json, error)) {
-      auto retry = with_return_next_values(definition, body);
-      std::string ignored;
-      if (!retry || !parse_plpgsql(*retry, json, ignored)) {
-        skipped("cannot analyse the PL/pgSQL body of " + source_.what + ": " + error);
-        return;
-      }
+    if (!parse_plpgsql(with_return_next_values(definition, body).value_or(definition), json, error)) {
+      skipped("cannot analyse the PL/pgSQL body of " + source_.what + ": " + error);
+      return;
     }
     Json functions = Json::parse(json, nullptr, false);
     if (functions.is_discarded()) {

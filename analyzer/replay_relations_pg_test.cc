@@ -334,7 +334,7 @@ CREATE TABLE "Users" ("Id" serial);
       {"foreign tables keep NOT VALID", {R"SQL(
 CREATE FOREIGN DATA WRAPPER w;
 CREATE SERVER s FOREIGN DATA WRAPPER w;
-CREATE FOREIGN TABLE ft (id int NOT NULL, n int CHECK (n > 0) NOT VALID, m int CHECK (m > 0)) SERVER s;
+CREATE FOREIGN TABLE ft (id int NOT NULL, n int, m int CHECK (m > 0), CHECK (n > 0) NOT VALID) SERVER s;
 ALTER FOREIGN TABLE ft ADD COLUMN x text, ADD CONSTRAINT ft_x CHECK (x <> '') NOT VALID;
 )SQL"}},
       {"migrations build on each other", {

@@ -169,7 +169,7 @@ TEST_CASE("CREATE TABLE: IF NOT EXISTS, a second CREATE, UNLOGGED, WITH, TEMPORA
 }
 
 TEST_CASE("CREATE FOREIGN TABLE: a foreign table whose CHECKs may stay NOT VALID", "[replay-relations]") {
-  auto r = replay_sql({"CREATE FOREIGN TABLE ft (id int NOT NULL, n int CHECK (n > 0) NOT VALID) SERVER s;"});
+  auto r = replay_sql({"CREATE FOREIGN TABLE ft (id int NOT NULL, n int, CHECK (n > 0) NOT VALID) SERVER s;"});
   const Relation& ft = rel(r, "ft");
   CHECK(ft.kind == RelKind::ForeignTable);
   CHECK(ft.column("id")->not_null);

@@ -76,6 +76,10 @@ int run_verify(const VerifyFlags& f, const Config& cfg) {
     Progress progress(f.format == "text" && ::isatty(2));
     report = run_checks(c, *server, *databases, verify_options(f), progress, timings);
   }
+  for (const auto& w : report.warnings) std::cerr << "migc: warning: " << w << "\n";
+  if (f.format == "text")
+    for (const auto& check : report.checks)
+      if (check.failure) std::cerr << format_diagnostic(*check.failure);
   std::string kept;
   if (f.keep) {
     databases->keep();

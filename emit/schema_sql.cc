@@ -416,11 +416,18 @@ std::string create_trigger_sql(const Relation& r, const Trigger& t) {
   return out + " EXECUTE FUNCTION " + display_name(t.function) + "()";
 }
 
+// The model keeps CURRENT_USER and friends by their keyword, not as the role they name.
+bool role_keyword(const std::string& role) {
+  return role == "current_user" || role == "current_role" || role == "session_user";
+}
+
 std::string create_policy_sql(const Relation& r, const Policy& p) {
   std::string out = "CREATE POLICY " + quote_ident(p.name) + " ON " + display_name(r.name);
   if (!p.permissive) out += " AS RESTRICTIVE";
   if (p.command != "ALL") out += " FOR " + p.command;
-  if (!p.roles.empty()) out += " TO " + quoted_list(p.roles);
+  std::vector<std::string> roles;
+  for (const auto& role : p.roles) roles.push_back(role_keyword(role) ? upper(role) : quote_ident(role));
+  if (!roles.empty()) out += " TO " + joined(roles);
   if (p.using_expr) out += " USING (" + *p.using_expr + ")";
   if (p.check_expr) out += " WITH CHECK (" + *p.check_expr + ")";
   return out;
@@ -502,7 +509,8 @@ class SchemaScript {
     std::set<std::string> roles;
     for (const Relation* r : relations_)
       for (const auto& p : r->policies)
-        for (const auto& role : p.roles) roles.insert(quote_ident(role));
+        for (const auto& role : p.roles)
+          if (!role_keyword(role)) roles.insert(quote_ident(role));
     if (!roles.empty())
       out_ += "-- Roles it expects (named by policies; roles are not part of a schema): " +
               joined({roles.begin(), roles.end()}) + ".\n";

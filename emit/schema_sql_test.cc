@@ -81,7 +81,7 @@ Catalog rich_catalog() {
                           {.name = "users_score_check", .type = 'c', .columns = {"score"}, .expression = "score < 100",
                            .validated = false}},
           .policies = {{.name = "own_rows", .command = "SELECT", .permissive = false, .using_expr = "true"},
-                       {.name = "writers", .roles = {"app_writer"}, .using_expr = "status = 'active'::app.status",
+                       {.name = "writers", .roles = {"app_writer", "current_user"}, .using_expr = "status = 'active'::app.status",
                         .check_expr = "score IS NOT NULL"}},
           .rls_enabled = true,
           .rls_forced = true,
@@ -338,7 +338,7 @@ TEST_CASE("tables, constraints and columns as PostgreSQL needs them", "[schema-s
           "WHEN (new.qty IS NOT NULL) EXECUTE FUNCTION app.touch();\n\n"
           "ALTER TABLE app.orders DISABLE TRIGGER orders_touch;");
   at(sql, "CREATE POLICY own_rows ON app.users AS RESTRICTIVE FOR SELECT USING (true);");
-  at(sql, "CREATE POLICY writers ON app.users TO app_writer USING (status = 'active'::app.status) "
+  at(sql, "CREATE POLICY writers ON app.users TO app_writer, CURRENT_USER USING (status = 'active'::app.status) "
           "WITH CHECK (score IS NOT NULL);");
   at(sql, "-- Roles it expects (named by policies; roles are not part of a schema): app_writer.\n");
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <future>
+#include <mutex>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -14,6 +16,7 @@
 #include "verify/apply.h"
 #include "verify/file_tree.h"
 #include "verify/orders.h"
+#include "verify/setup_script.h"
 #include "verify/snapshot.h"
 
 namespace fs = std::filesystem;
@@ -44,20 +47,36 @@ struct Job {
   std::string error;  // the server or a setup file failed
 };
 
+// Opens once; waiting threads go on from then.
+class Latch {
+ public:
+  void open() {
+    std::call_once(once_, [&] { promise_.set_value(); });
+  }
+  void wait() const { opened_.wait(); }
+
+ private:
+  std::once_flag once_;
+  std::promise<void> promise_;
+  std::shared_future<void> opened_ = promise_.get_future().share();
+};
+
 class Runner {
  public:
   Runner(const Compilation& c, Server& server, Databases& databases, const VerifyOptions& options,
          Progress& progress, Timings& timings)
       : c_(c), server_(server), databases_(databases), progress_(progress), timings_(timings) {
-    for (const auto& file : options.setup) {
-      std::string text = read_text(file);
-      if (text.empty() && !fs::exists(file)) throw std::runtime_error("cannot read --setup " + file.string());
-      setup_.emplace_back(file.string(), std::move(text));
-    }
+    for (const auto& file : options.setup) setup_.emplace_back(file);
   }
 
-  // Runs every job, two at a time (the databases share one server).
-  void run(std::vector<Job>& jobs) {
+  // Errors of the setup in the first job's database; the other databases repeat them.
+  const std::vector<std::string>& setup_errors() const { return setup_errors_; }
+
+  // Runs every job, two at a time (the databases share one server). jobs[0] is the compiled
+  // order; `baseline` the job whose setup must be done before jobs[0] applies migrations.
+  void run(std::vector<Job>& jobs, const Job* baseline) {
+    first_ = &jobs.front();
+    baseline_ = baseline;
     std::atomic<size_t> next{0};
     auto worker = [&] {
       for (size_t i; (i = next++) < jobs.size();) {
@@ -66,6 +85,9 @@ class Runner {
         } catch (const std::exception& e) {
           jobs[i].error = e.what();
         }
+        // Never leave a job waiting for one that failed.
+        if (&jobs[i] == first_) first_set_up_.open();
+        if (&jobs[i] == baseline_) baseline_set_up_.open();
       }
     };
     std::vector<std::thread> threads;
@@ -82,13 +104,7 @@ class Runner {
     std::replace(label.begin(), label.end(), '_', ' ');
     std::string db = timings_.measure(label + ": create database", [&] { return databases_.create(job.purpose); });
     Connection conn(with_pinned_session(server_.conninfo(db)));
-    for (const auto& [name, sql] : setup_) {
-      try {
-        conn.exec(sql);
-      } catch (const std::exception& e) {
-        throw std::runtime_error("--setup " + name + " failed: " + parse_server_error(e.what()).message);
-      }
-    }
+    if (!setup_.empty()) timings_.measure(label + ": setup", [&] { set_up(conn, &job); });
     auto tick = [&](size_t done, size_t total) { progress_.update(label, done, total); };
     if (!job.order.empty())
       job.failure = timings_.measure(fmt::format("{}: apply {} migrations", label, job.order.size()),
@@ -103,12 +119,36 @@ class Runner {
       job.after_rollback = timings_.measure(label + ": snapshot after rollback", [&] { return snapshot_schema(conn); });
   }
 
+  // Setups run one at a time, the first job's first, so its errors are the ones that matter (a
+  // role the others then find already there is not one). Roles are shared by every database of
+  // the server, and migrations may change them: the baseline is set up before the compiled
+  // order's migrations start.
+  void set_up(Connection& conn, const Job* job) {
+    bool first = job == first_;
+    if (!first) first_set_up_.wait();
+    {
+      std::lock_guard lock(setup_mutex_);
+      for (const auto& script : setup_) {
+        auto errors = script.run(conn);
+        if (first) setup_errors_.insert(setup_errors_.end(), errors.begin(), errors.end());
+      }
+    }
+    if (first) first_set_up_.open();
+    if (job == baseline_) baseline_set_up_.open();
+    if (first && baseline_) baseline_set_up_.wait();
+  }
+
   const Compilation& c_;
   Server& server_;
   Databases& databases_;
   Progress& progress_;
   Timings& timings_;
-  std::vector<std::pair<std::string, std::string>> setup_;  // file, SQL
+  std::vector<SetupScript> setup_;
+  std::vector<std::string> setup_errors_;
+  std::mutex setup_mutex_;
+  const Job* first_ = nullptr;
+  const Job* baseline_ = nullptr;
+  Latch first_set_up_, baseline_set_up_;
 };
 
 std::string order_text(const Compilation& c, const std::vector<uint32_t>& order) {
@@ -175,9 +215,10 @@ VerifyReport run_checks(const Compilation& c, Server& server, Databases& databas
   size_t first_order_job = jobs.size();
   std::vector<std::vector<uint32_t>> orders = other_orders(c.set, c.plan, options.orders, options.seed);
   for (size_t i = 0; i < orders.size(); ++i) jobs.push_back({fmt::format("order_{}", i + 1), orders[i]});
-  runner.run(jobs);
+  runner.run(jobs, baseline ? &jobs[1] : nullptr);
 
   VerifyReport report;
+  for (const auto& e : runner.setup_errors()) report.warnings.push_back("--setup " + e);
   const Job& deploy = jobs[0];
   const json& before = baseline ? jobs[1].after : deploy.after;
   if (deploy.failure) {
@@ -210,8 +251,13 @@ VerifyReport run_checks(const Compilation& c, Server& server, Databases& databas
       std::vector<std::string> irreversible;
       for (uint32_t m : c.plan.order)
         if (!c.set.migrations[m].down) irreversible.push_back(c.set.migrations[m].id);
-      if (!irreversible.empty())
-        r.note = fmt::format("without a down part: {}", fmt::join(irreversible, ", "));
+      if (!irreversible.empty()) {
+        size_t shown = std::min<size_t>(3, irreversible.size());
+        r.note = fmt::format("{} migration{} without a down part: {}{}", irreversible.size(),
+                             irreversible.size() == 1 ? "" : "s",
+                             fmt::join(irreversible.begin(), irreversible.begin() + shown, ", "),
+                             shown < irreversible.size() ? ", …" : "");
+      }
       report.checks.push_back(std::move(r));
     }
   }

@@ -30,7 +30,7 @@ struct VerifyOptions {
   bool rollback = false;
   size_t orders = 0;
   uint64_t seed = 1;
-  std::vector<std::filesystem::path> setup;  // SQL files run in every database before the migrations
+  std::vector<std::filesystem::path> setup;  // SQL run in every database first (verify/setup_script.h)
 };
 
 struct CheckResult {
@@ -45,6 +45,7 @@ struct CheckResult {
 
 struct VerifyReport {
   std::vector<CheckResult> checks;
+  std::vector<std::string> warnings;  // statements of --setup that failed
   bool ok() const;
 };
 

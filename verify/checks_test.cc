@@ -127,6 +127,24 @@ TEST_CASE("(c) --update-expect writes the snapshot that --expect then compares w
   CHECK(e.differences[0].only_in == "expected");
 }
 
+TEST_CASE("--setup runs first in every database, in the migrations' session, past errors", "[verify]") {
+  TempDir out;
+  out.write("setup.sql", "CREATE ROLE app_owner;\nCREATE SCHEMA app;\nSET search_path = app, public;\nSELECT no_such_function();\n");
+  auto expect = out.path() / "schema.json";
+  auto report = verify_files({{"1.up.sql", "CREATE TABLE t (x int);\n"}, {"1.down.sql", "DROP TABLE t;\n"}},
+                             Format::Plain, only([&](VerifyOptions& o) {
+                               o.setup = {out.path() / "setup.sql"};
+                               o.expect = expect;
+                               o.update_expect = true;
+                               o.rollback = true;  // a baseline database too: its CREATE ROLE fails, unreported
+                             }));
+  if (!report) return;
+  CHECK(report->ok());
+  REQUIRE(report->warnings.size() == 1);
+  CHECK(report->warnings[0].find("setup.sql:4: function no_such_function() does not exist") != std::string::npos);
+  CHECK(read_file(expect).find("\"app.t\"") != std::string::npos);  // the SET search_path held
+}
+
 TEST_CASE("(d) --rollback compares the rolled-back database with the state before deploying", "[verify]") {
   std::map<std::string, std::string> files = {{"1_a.up.sql", "CREATE TABLE a (x int);\n"},
                                               {"1_a.down.sql", "DROP TABLE a;\n"},

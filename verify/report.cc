@@ -53,7 +53,6 @@ std::string report_text(const VerifyReport& report) {
   for (const auto& c : report.checks) {
     std::string line = summary(c);
     out += fmt::format("  {:<7} {}{}\n", status_word(c.status), c.name, line.empty() ? "" : ": " + line);
-    if (c.failure) out += format_diagnostic(*c.failure);
     for (const auto& d : c.differences) out += indented(difference_text(d), 4);
     if (c.status == CheckResult::Status::Failed) ++failed;
   }
@@ -74,7 +73,9 @@ nlohmann::json report_json(const VerifyReport& report) {
     if (!differences.empty()) j["differences"] = std::move(differences);
     checks.push_back(std::move(j));
   }
-  return {{"ok", report.ok()}, {"checks", std::move(checks)}};
+  nlohmann::json out = {{"ok", report.ok()}, {"checks", std::move(checks)}};
+  if (!report.warnings.empty()) out["warnings"] = report.warnings;
+  return out;
 }
 
 }  // namespace migc

@@ -9,7 +9,8 @@
 
 namespace migc {
 
-// Failed applies are included as diagnostics (file:line:col: error: …).
+// A migration that failed to apply is named on its check's line; its diagnostic
+// (file:line:col: error: …) goes to stderr like every other error.
 std::string report_text(const VerifyReport& report);
 nlohmann::json report_json(const VerifyReport& report);
 

@@ -53,26 +53,41 @@ class Keeper {
       finish(std::string("error ") + e.what());
     }
     report("pid " + std::to_string(postmaster_));
+    publish_new_template();
     watch();
   }
 
  private:
-  // data/ from the cache, or from initdb (then published to the cache) on first use.
+  fs::path new_template() const { return plan_.run_dir / "template"; }
+
+  // data/ from the cache; on first use, from initdb into template/ first.
   std::string prepare_data() {
-    fs::path data = plan_.run_dir / "data";
     std::error_code ec;
-    if (fs::exists(plan_.template_dir, ec)) {
-      if (auto copy = copy_tree(plan_.template_dir, data, plan_.user))
-        return "cannot copy the cached cluster " + plan_.template_dir.string() + ": " + copy.message();
-      return "";
+    bool cached = fs::exists(plan_.template_dir, ec);
+    if (!cached) {
+      try {
+        init_cluster(plan_.install, plan_.cluster, new_template(), plan_.user);
+      } catch (const std::exception& e) {
+        return e.what();
+      }
     }
-    try {
-      init_cluster(plan_.install, plan_.cluster, data, plan_.user);
-      publish_template(data, plan_.template_dir);
-    } catch (const std::exception& e) {
-      return e.what();
-    }
+    fs::path from = cached ? plan_.template_dir : new_template();
+    if (auto copy = copy_tree(from, plan_.run_dir / "data", plan_.user))
+      return "cannot copy the cluster " + from.string() + ": " + copy.message();
     return "";
+  }
+
+  // The cache is filled while the server already works for migc: the slow copy to disk is
+  // off the critical path of the first run.
+  void publish_new_template() {
+    std::error_code ec;
+    if (!fs::exists(new_template(), ec)) return;
+    try {
+      publish_template(new_template(), plan_.template_dir);
+    } catch (const std::exception&) {
+      // The next run simply runs initdb again.
+    }
+    fs::remove_all(new_template(), ec);
   }
 
   void report(const std::string& line) {

@@ -1,5 +1,6 @@
 // The keeper: a small process forked from migc that owns a local throwaway cluster. It copies
-// the cached data directory (running initdb into the cache first when there is none), starts
+// the cached data directory (on first use it runs initdb, and fills the cache once the server
+// runs), starts
 // the postmaster (as the server user when migc is root) with a parent-death signal, and removes
 // the run directory once the postmaster is gone. It stops the server as soon as its control pipe
 // closes, so the server is torn down however migc ends, kill -9 included.

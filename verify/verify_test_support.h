@@ -18,7 +18,7 @@ inline Compilation compile_files(const TempDir& dir, Format format, const std::m
   for (const auto& [path, text] : files) dir.write(path, text);
   CompileOptions options;
   options.load.root = dir.path();
-  options.load.display_root = "m";
+  options.load.display_root = std::string("m");  // a literal trips GCC 12 -Wrestrict
   options.load.format = format;
   return compile(options);
 }

@@ -1,0 +1,29 @@
+// --setup: SQL run in every database before the migrations, for what the project's runner or
+// platform provides first (roles, schemas, a bookkeeping table, SET search_path). It runs in
+// the same session as the migrations, statement by statement and, as psql does by default,
+// past errors: the roles an earlier database's setup created already exist in the next one.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/source_file.h"
+#include "verify/connection.h"
+
+namespace migc {
+
+class SetupScript {
+ public:
+  // Throws std::runtime_error when the file cannot be read.
+  explicit SetupScript(const std::filesystem::path& file);
+
+  // Runs every statement; returns each error as "file:line: message".
+  std::vector<std::string> run(Connection& db) const;
+
+ private:
+  std::shared_ptr<SourceFile> file_;
+  std::vector<std::pair<uint32_t, uint32_t>> statements_;  // code ranges in the text
+};
+
+}  // namespace migc
