@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/transitive_reduction.hpp>
@@ -72,6 +73,22 @@ bool is_external(const ObjectRef& object, const AnalyzeOptions& options) {
 // to a table does not change what an existing query reads).
 bool follows_last_change(const ObjectRef& object) { return object.kind != ObjectKind::Relation; }
 
+// A missing or twice-created table already says all there is to say about its columns.
+void drop_members_of_reported_owners(Analysis& a) {
+  std::set<std::pair<ObjectRef, uint32_t>> missing_owners;
+  for (const auto& m : a.missing)
+    if (m.object.member.empty()) missing_owners.insert({m.object, m.migration});
+  std::erase_if(a.missing, [&](const MissingObject& m) {
+    return !m.object.member.empty() && missing_owners.contains({m.object.owner(), m.migration});
+  });
+  std::set<ObjectRef> duplicate_owners;
+  for (const auto& d : a.duplicates)
+    if (d.object.member.empty()) duplicate_owners.insert(d.object);
+  std::erase_if(a.duplicates, [&](const DuplicateCreation& d) {
+    return !d.object.member.empty() && duplicate_owners.contains(d.object.owner());
+  });
+}
+
 }  // namespace
 
 bool is_builtin_object(const ObjectRef& object) {
@@ -131,6 +148,7 @@ void infer_dependencies(const MigrationSet& set, const Plan& plan, const Analyze
     dep.declared = declared.reaches(dep.before, dep.after);
     a.inferred.push_back(std::move(dep));
   }
+  drop_members_of_reported_owners(a);
   std::sort(a.missing.begin(), a.missing.end(), [&](const MissingObject& x, const MissingObject& y) {
     return std::tie(x.object, x.migration, x.statement) < std::tie(y.object, y.migration, y.statement);
   });

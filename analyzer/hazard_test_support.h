@@ -1,4 +1,4 @@
-// Test helper: a catalog built by hand and assess_hazards run on SQL against it, without the
+// For tests: a catalog built by hand and assess_hazards run on SQL against it, without the
 // replay modules changing anything.
 #pragma once
 #include <stdexcept>

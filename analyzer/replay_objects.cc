@@ -1,5 +1,5 @@
 // replay_object_statement(): which statements are this module's, DROP / RENAME / SET SCHEMA
-// split by object type, and the small helpers the object handlers share.
+// split by object type, and the small functions the object handlers share.
 #include "analyzer/replay_objects.h"
 
 #include "analyzer/table_members.h"

@@ -18,7 +18,9 @@ run() {
   XDG_CACHE_HOME="$1" "$migc" verify migrations-example --timings >/dev/null 2>"$2"
   t1=$(date +%s%N)
   echo $(((t1 - t0) / 1000))
-  sleep 0.3  # the previous server's teardown finishes in the background
+  # The teardown, and on a cold run the filling of the cache, finish in the background.
+  while compgen -G "$1/migc/*.tmp-*" >/dev/null || ! compgen -G "$1/migc/pg*" >/dev/null; do sleep 0.05; done
+  sleep 0.3
 }
 
 mkdir -p "$work/warm"

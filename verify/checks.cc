@@ -1,23 +1,15 @@
 #include "verify/checks.h"
 
 #include <algorithm>
-#include <atomic>
-#include <future>
-#include <mutex>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "emit/atomic_write.h"
 #include "emit/schema_json.h"
-#include "verify/apply.h"
+#include "verify/database_jobs.h"
 #include "verify/file_tree.h"
 #include "verify/orders.h"
-#include "verify/setup_script.h"
-#include "verify/snapshot.h"
 
 namespace fs = std::filesystem;
 
@@ -33,123 +25,6 @@ bool VerifyReport::ok() const {
 json predicted_schema(const Compilation& c) { return without_defaults(schema_to_json(c.analysis.catalog)); }
 
 namespace {
-
-// One database: set up, migrations applied in `order`, snapshotted; for the compiled order
-// with --rollback also rolled back and snapshotted again. The baseline (the state before any
-// migration) is a job with no migrations, so it runs beside the deploy on the other core.
-struct Job {
-  std::string purpose;  // names the database and the progress line
-  std::vector<uint32_t> order;
-  bool rollback = false;
-
-  std::optional<ApplyFailure> failure, rollback_failure;
-  json after, after_rollback;
-  std::string error;  // the server or a setup file failed
-};
-
-// Opens once; waiting threads go on from then.
-class Latch {
- public:
-  void open() {
-    std::call_once(once_, [&] { promise_.set_value(); });
-  }
-  void wait() const { opened_.wait(); }
-
- private:
-  std::once_flag once_;
-  std::promise<void> promise_;
-  std::shared_future<void> opened_ = promise_.get_future().share();
-};
-
-class Runner {
- public:
-  Runner(const Compilation& c, Server& server, Databases& databases, const VerifyOptions& options,
-         Progress& progress, Timings& timings)
-      : c_(c), server_(server), databases_(databases), progress_(progress), timings_(timings) {
-    for (const auto& file : options.setup) setup_.emplace_back(file);
-  }
-
-  // Errors of the setup in the first job's database; the other databases repeat them.
-  const std::vector<std::string>& setup_errors() const { return setup_errors_; }
-
-  // Runs every job, two at a time (the databases share one server). jobs[0] is the compiled
-  // order; `baseline` the job whose setup must be done before jobs[0] applies migrations.
-  void run(std::vector<Job>& jobs, const Job* baseline) {
-    first_ = &jobs.front();
-    baseline_ = baseline;
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-      for (size_t i; (i = next++) < jobs.size();) {
-        try {
-          run_job(jobs[i]);
-        } catch (const std::exception& e) {
-          jobs[i].error = e.what();
-        }
-        // Never leave a job waiting for one that failed.
-        if (&jobs[i] == first_) first_set_up_.open();
-        if (&jobs[i] == baseline_) baseline_set_up_.open();
-      }
-    };
-    std::vector<std::thread> threads;
-    for (size_t t = 1; t < std::min<size_t>(2, jobs.size()); ++t) threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads) t.join();
-    for (const auto& job : jobs)
-      if (!job.error.empty()) throw std::runtime_error(job.error);
-  }
-
- private:
-  void run_job(Job& job) {
-    std::string label = job.purpose;
-    std::replace(label.begin(), label.end(), '_', ' ');
-    std::string db = timings_.measure(label + ": create database", [&] { return databases_.create(job.purpose); });
-    Connection conn(with_pinned_session(server_.conninfo(db)));
-    if (!setup_.empty()) timings_.measure(label + ": setup", [&] { set_up(conn, &job); });
-    auto tick = [&](size_t done, size_t total) { progress_.update(label, done, total); };
-    if (!job.order.empty())
-      job.failure = timings_.measure(fmt::format("{}: apply {} migrations", label, job.order.size()),
-                                     [&] { return apply_migrations(conn, c_, job.order, Part::Up, tick); });
-    if (job.failure) return;
-    job.after = timings_.measure(label + ": snapshot", [&] { return snapshot_schema(conn); });
-    if (!job.rollback) return;
-    std::vector<uint32_t> reverse(job.order.rbegin(), job.order.rend());
-    job.rollback_failure = timings_.measure(label + ": roll back",
-                                            [&] { return apply_migrations(conn, c_, reverse, Part::Down, tick); });
-    if (!job.rollback_failure)
-      job.after_rollback = timings_.measure(label + ": snapshot after rollback", [&] { return snapshot_schema(conn); });
-  }
-
-  // Setups run one at a time, the first job's first, so its errors are the ones that matter (a
-  // role the others then find already there is not one). Roles are shared by every database of
-  // the server, and migrations may change them: the baseline is set up before the compiled
-  // order's migrations start.
-  void set_up(Connection& conn, const Job* job) {
-    bool first = job == first_;
-    if (!first) first_set_up_.wait();
-    {
-      std::lock_guard lock(setup_mutex_);
-      for (const auto& script : setup_) {
-        auto errors = script.run(conn);
-        if (first) setup_errors_.insert(setup_errors_.end(), errors.begin(), errors.end());
-      }
-    }
-    if (first) first_set_up_.open();
-    if (job == baseline_) baseline_set_up_.open();
-    if (first && baseline_) baseline_set_up_.wait();
-  }
-
-  const Compilation& c_;
-  Server& server_;
-  Databases& databases_;
-  Progress& progress_;
-  Timings& timings_;
-  std::vector<SetupScript> setup_;
-  std::vector<std::string> setup_errors_;
-  std::mutex setup_mutex_;
-  const Job* first_ = nullptr;
-  const Job* baseline_ = nullptr;
-  Latch first_set_up_, baseline_set_up_;
-};
 
 std::string order_text(const Compilation& c, const std::vector<uint32_t>& order) {
   std::string out;
@@ -203,8 +78,7 @@ CheckResult expect_check(const VerifyOptions& options, const json& actual) {
 
 VerifyReport run_checks(const Compilation& c, Server& server, Databases& databases, const VerifyOptions& options,
                         Progress& progress, Timings& timings) {
-  Runner runner(c, server, databases, options, progress, timings);
-  std::vector<Job> jobs;
+  std::vector<DatabaseJob> jobs;
   jobs.push_back({"deploy", c.plan.order, options.rollback});
   bool baseline = options.predicted || options.rollback;
   if (baseline) jobs.push_back({"baseline", {}});
@@ -215,11 +89,12 @@ VerifyReport run_checks(const Compilation& c, Server& server, Databases& databas
   size_t first_order_job = jobs.size();
   std::vector<std::vector<uint32_t>> orders = other_orders(c.set, c.plan, options.orders, options.seed);
   for (size_t i = 0; i < orders.size(); ++i) jobs.push_back({fmt::format("order_{}", i + 1), orders[i]});
-  runner.run(jobs, baseline ? &jobs[1] : nullptr);
+  std::vector<std::string> setup_errors = run_database_jobs(c, server, databases, options.setup, jobs,
+                                                           baseline ? &jobs[1] : nullptr, progress, timings);
 
   VerifyReport report;
-  for (const auto& e : runner.setup_errors()) report.warnings.push_back("--setup " + e);
-  const Job& deploy = jobs[0];
+  for (const auto& e : setup_errors) report.warnings.push_back("--setup " + e);
+  const DatabaseJob& deploy = jobs[0];
   const json& before = baseline ? jobs[1].after : deploy.after;
   if (deploy.failure) {
     report.checks.push_back(failed_to_apply("deploy", *deploy.failure, "the compiled order does not apply"));
@@ -228,18 +103,21 @@ VerifyReport run_checks(const Compilation& c, Server& server, Databases& databas
   if (options.predicted) {
     json predicted = predicted_schema(c);
     json actual = without_preexisting(deploy.after, before, predicted);
-    report.checks.push_back(
-        compared("predicted", predicted, actual, {"predicted", "database"}, ExpressionMatch::Presence));
+    CheckResult r = compared("predicted", predicted, actual, {"predicted", "database"}, ExpressionMatch::Presence);
+    if (r.status == CheckResult::Status::Passed) r.note = "the database is what the analyzer predicted";
+    report.checks.push_back(std::move(r));
   }
   if (!options.source_order) {
     // not asked for
   } else if (!source_differs) {
     report.checks.push_back(skipped("source order", "the compiled order is the source tool's own order"));
-  } else if (const Job& job = jobs[source_job]; job.failure) {
+  } else if (const DatabaseJob& job = jobs[source_job]; job.failure) {
     report.checks.push_back(failed_to_apply("source order", *job.failure, "the source tool's order does not apply"));
   } else {
-    report.checks.push_back(compared("source order", deploy.after, job.after, {"compiled order", "source order"},
-                                     ExpressionMatch::Text));
+    CheckResult r = compared("source order", deploy.after, job.after, {"compiled order", "source order"},
+                             ExpressionMatch::Text);
+    if (r.status == CheckResult::Status::Passed) r.note = "the source tool's order gives the same schema";
+    report.checks.push_back(std::move(r));
   }
   if (options.expect) report.checks.push_back(expect_check(options, deploy.after));
   if (options.rollback) {
@@ -257,6 +135,8 @@ VerifyReport run_checks(const Compilation& c, Server& server, Databases& databas
                              irreversible.size() == 1 ? "" : "s",
                              fmt::join(irreversible.begin(), irreversible.begin() + shown, ", "),
                              shown < irreversible.size() ? ", …" : "");
+      } else if (r.status == CheckResult::Status::Passed) {
+        r.note = "rolling back returns to the state before deploying";
       }
       report.checks.push_back(std::move(r));
     }
@@ -264,7 +144,7 @@ VerifyReport run_checks(const Compilation& c, Server& server, Databases& databas
   if (options.orders > 0) {
     CheckResult r = skipped("orders", "the dependency graph allows no other order");
     for (size_t i = 0; i < orders.size(); ++i) {
-      const Job& job = jobs[first_order_job + i];
+      const DatabaseJob& job = jobs[first_order_job + i];
       std::string which = fmt::format("order {} of {} ({})", i + 1, orders.size(), order_text(c, job.order));
       if (job.failure) r = failed_to_apply("orders", *job.failure, which + " does not apply");
       else r = compared("orders", deploy.after, job.after, {"compiled order", fmt::format("order {}", i + 1)},

@@ -127,7 +127,7 @@ TEST_CASE("(c) --update-expect writes the snapshot that --expect then compares w
   CHECK(e.differences[0].only_in == "expected");
 }
 
-TEST_CASE("--setup runs first in every database, in the migrations' session, past errors", "[verify]") {
+TEST_CASE("verify --setup runs first in every database, in the migrations' session, past errors", "[verify]") {
   TempDir out;
   out.write("setup.sql", "CREATE ROLE app_owner;\nCREATE SCHEMA app;\nSET search_path = app, public;\nSELECT no_such_function();\n");
   auto expect = out.path() / "schema.json";

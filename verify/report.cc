@@ -22,7 +22,7 @@ std::string summary(const CheckResult& c) {
     std::string counted = fmt::format("{} object{} differ{} ({} vs {})", c.differences.size(),
                                       c.differences.size() == 1 ? "" : "s", c.differences.size() == 1 ? "s" : "",
                                       c.sides.left, c.sides.right);
-    text = text.empty() ? counted : text + ": " + counted;
+    text = text.empty() ? counted : text + "; " + counted;
   }
   return text;
 }

@@ -126,7 +126,7 @@ TEST_CASE("kill -9 mid-verify leaves no server process and no temporary folder",
   kill_mid_verify(SIGKILL);
 }
 
-TEST_CASE("--dsn works in its own databases only and never prints the password", "[verify]") {
+TEST_CASE("verify --dsn works in its own databases only and never prints the password", "[verify]") {
   if (!postgres_installed()) return;
   TestPostgres pg;
   if (!pg.available()) {
@@ -168,7 +168,7 @@ TEST_CASE("--dsn works in its own databases only and never prints the password",
   CHECK(databases() == before);
 }
 
-TEST_CASE("--docker without a Docker engine is a clear error", "[verify]") {
+TEST_CASE("verify --docker without a Docker engine is a clear error", "[verify]") {
   if (find_program("docker") && run_shell("docker version --format '{{.Server.Version}}'").exit_code == 0) {
     WARN("a Docker engine answers here: the error path is not tested");
     return;

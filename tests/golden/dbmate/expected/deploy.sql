@@ -46,6 +46,7 @@ create index concurrently orders_user_id_idx on orders (user_id);
 BEGIN;
 -- migrate:up
 create type order_status as enum ('pending', 'paid', 'shipped');
+-- !! lock: ACCESS EXCLUSIVE on public.orders (blocks reads and writes)
 alter table orders add column status order_status not null default 'pending';
 
 create function order_count(p_user bigint) returns bigint

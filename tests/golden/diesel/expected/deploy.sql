@@ -63,6 +63,7 @@ CREATE INDEX CONCURRENTLY posts_published_at_idx ON posts (published_at) WHERE p
 -- migration 20230305101500 (2023-03-05-101500_add_user_bio/up.sql)
 -- kind: schema
 BEGIN;
+-- !! lock: ACCESS EXCLUSIVE on public.users (blocks reads and writes)
 ALTER TABLE users ADD COLUMN bio TEXT NOT NULL DEFAULT '';
 COMMIT;
 

@@ -41,6 +41,7 @@ CREATE INDEX CONCURRENTLY orders_customer_id_idx ON app.orders (customer_id);
 -- kind: schema
 BEGIN;
 CREATE TYPE app.order_status AS ENUM ('pending', 'paid', 'shipped');
+-- !! lock: ACCESS EXCLUSIVE on app.orders (blocks reads and writes)
 ALTER TABLE app.orders ADD COLUMN status app.order_status NOT NULL DEFAULT 'pending';
 COMMENT ON COLUMN app.orders.status IS 'set by V4__order_status.sql';
 COMMIT;

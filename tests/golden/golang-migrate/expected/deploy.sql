@@ -40,6 +40,7 @@ CREATE INDEX CONCURRENTLY projects_name_idx ON projects (lower(name));
 -- migration 000004 (000004_touch_updated_at.up.sql, 000004_touch_updated_at.down.sql)
 -- kind: schema
 BEGIN;
+-- !! lock: ACCESS EXCLUSIVE on public.projects (blocks reads and writes)
 ALTER TABLE projects ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
 
 CREATE FUNCTION touch_updated_at() RETURNS trigger
@@ -65,6 +66,7 @@ CREATE TABLE plans (
 );
 
 INSERT INTO plans (code, seats) VALUES ('free', 1), ('team', 10), ('business', 100);
+-- !! lock: ACCESS EXCLUSIVE on public.accounts (blocks reads and writes)
 
 ALTER TABLE accounts ADD COLUMN plan text NOT NULL DEFAULT 'free' REFERENCES plans (code);
 COMMIT;
@@ -72,5 +74,6 @@ COMMIT;
 -- ----------------------------------------------------------------------------
 -- migration 000006 (000006_archive_projects.up.sql, 000006_archive_projects.down.sql)
 -- kind: schema
+-- !! irreversible: UPDATE changes rows of public.projects: a rollback cannot restore the old values
 UPDATE projects SET archived = true
  WHERE updated_at < now() - interval '2 years';

@@ -23,6 +23,7 @@ COMMIT;
 -- migration 2 (00002_touch_updated_at.sql)
 -- kind: schema
 BEGIN;
+-- !! lock: ACCESS EXCLUSIVE on public.users (blocks reads and writes)
 ALTER TABLE users ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
 
 -- +goose StatementBegin

@@ -26,8 +26,12 @@ COMMIT;
 -- migration 2_product_sku (2_product_sku.sql)
 -- kind: schema
 BEGIN;
+-- !! lock: ACCESS EXCLUSIVE on public.shop_product (blocks reads and writes)
 ALTER TABLE shop_product ADD COLUMN sku varchar(32);
+-- !! irreversible: UPDATE changes rows of public.shop_product: a rollback cannot restore the old values
 UPDATE shop_product SET sku = 'P' || id WHERE sku IS NULL;
+-- !! lock: ACCESS EXCLUSIVE on public.shop_product (blocks reads and writes)
+-- !! scan: SET NOT NULL scans public.shop_product to check every row
 ALTER TABLE shop_product ALTER COLUMN sku SET NOT NULL;
 COMMIT;
 
@@ -35,6 +39,8 @@ COMMIT;
 -- migration 3_product_search (3_product_search.sql)
 -- kind: schema
 BEGIN;
+-- !! lock: SHARE on public.shop_product (blocks writes)
+-- !! scan: CREATE INDEX scans public.shop_product to build its index
 CREATE INDEX shop_product_name_idx ON shop_product (lower(name));
 COMMIT;
 

@@ -41,6 +41,7 @@ CREATE INDEX CONCURRENTLY posts_published_at_idx ON posts (published_at) WHERE p
 -- migration 01JDB5T3H5J7K9M1N3P5Q7R9SD (migrations/01JDB5T3H5J7K9M1N3P5Q7R9SD_post_slugs.sql)
 -- kind: schema
 BEGIN;
+-- !! lock: ACCESS EXCLUSIVE on public.posts (blocks reads and writes)
 ALTER TABLE posts ADD COLUMN slug text;
 
 CREATE FUNCTION posts_set_slug() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -55,6 +55,8 @@ COMMIT;
 -- migration 20230106000000000000 (20230106000000000000_sessions_devices.up.sql, 20230106000000000000_sessions_devices.down.sql)
 -- kind: schema
 BEGIN;
+-- !! lock: ACCESS EXCLUSIVE on public.sessions (blocks reads and writes)
 ALTER TABLE sessions ADD COLUMN device_ip TEXT;
+-- !! irreversible: UPDATE changes rows of public.sessions: a rollback cannot restore the old values
 UPDATE sessions SET active = false WHERE expires_at < now();
 COMMIT;

@@ -40,6 +40,8 @@ CREATE TABLE "Post" (
 
     CONSTRAINT "Post_pkey" PRIMARY KEY ("id")
 );
+-- !! lock: SHARE ROW EXCLUSIVE on public."User" (blocks writes)
+-- !! scan: ADD FOREIGN KEY scans public."User" to match the rows of public."Post"
 
 -- AddForeignKey
 ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -48,6 +50,8 @@ COMMIT;
 -- ----------------------------------------------------------------------------
 -- migration 20240201120000_add_published_index (20240201120000_add_published_index/migration.sql)
 -- kind: schema
+-- !! lock: SHARE on public."Post" (blocks writes)
+-- !! scan: CREATE INDEX scans public."Post" to build its index
 -- CreateIndex
 CREATE INDEX "Post_authorId_published_idx" ON "Post"("authorId", "published");
 
@@ -55,14 +59,19 @@ CREATE INDEX "Post_authorId_published_idx" ON "Post"("authorId", "published");
 -- migration 20240310080000_rename_display_name (20240310080000_rename_display_name/migration.sql)
 -- kind: schema
 BEGIN;
+-- !! lock: ACCESS EXCLUSIVE on public."User" (blocks reads and writes)
 -- Hand-edited: keep the data instead of Prisma's drop-and-add.
 ALTER TABLE "User" RENAME COLUMN "name" TO "displayName";
+-- !! irreversible: UPDATE changes rows of public."User": a rollback cannot restore the old values
 UPDATE "User" SET "displayName" = split_part("email", '@', 1) WHERE "displayName" IS NULL;
+-- !! lock: ACCESS EXCLUSIVE on public."User" (blocks reads and writes)
+-- !! scan: SET NOT NULL scans public."User" to check every row
 ALTER TABLE "User" ALTER COLUMN "displayName" SET NOT NULL;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
 -- migration 20240402141500_add_role_moderator (20240402141500_add_role_moderator/migration.sql)
 -- kind: schema
+-- !! irreversible: adds value 'MODERATOR' to enum public."Role": enum values cannot be removed
 -- AlterEnum
 ALTER TYPE "Role" ADD VALUE 'MODERATOR';

@@ -71,6 +71,7 @@ SELECT NOT EXISTS (SELECT 1 FROM ops.schema_history WHERE id = '20240104120000')
 BEGIN;
 -- migrate:up
 create type order_status as enum ('pending', 'paid', 'shipped');
+-- !! lock: ACCESS EXCLUSIVE on public.orders (blocks reads and writes)
 alter table orders add column status order_status not null default 'pending';
 
 create function order_count(p_user bigint) returns bigint

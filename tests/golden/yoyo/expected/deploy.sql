@@ -38,6 +38,7 @@ COMMIT;
 -- migration 0003.add-email (0003.add-email.sql, 0003.add-email.rollback.sql)
 -- kind: schema · depends on: 0001.initial-schema
 BEGIN;
+-- !! lock: ACCESS EXCLUSIVE on app.users (blocks reads and writes)
 -- Users get an email address.
 -- depends: 0001.initial-schema
 
@@ -59,13 +60,18 @@ CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON app.users (lower(email));
 -- kind: schema · depends on: 0002.create-orders
 BEGIN;
 CREATE TYPE app.order_status AS ENUM ('new', 'paid', 'shipped');
+-- !! lock: ACCESS EXCLUSIVE on app.orders (blocks reads and writes)
 ALTER TABLE app.orders ADD COLUMN status app.order_status NOT NULL DEFAULT 'new';
+-- !! lock: ACCESS EXCLUSIVE on app.order_lines (blocks reads and writes)
+-- !! scan: ADD CHECK scans app.order_lines to check every row
 ALTER TABLE app.order_lines ADD CONSTRAINT sku_format CHECK (sku ~ '^[A-Z]{3}-\d{4}$');
 COMMIT;
 
 -- ----------------------------------------------------------------------------
 -- migration post-apply (post-apply.sql)
 -- kind: post-apply
+-- inferred dependency: 0001.initial-schema (uses table app.users)
+-- inferred dependency: 0002.create-orders (uses table app.orders)
 BEGIN;
 -- Runs after every apply: keep planner statistics fresh.
 ANALYZE app.users;

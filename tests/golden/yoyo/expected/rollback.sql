@@ -9,6 +9,8 @@
 -- ----------------------------------------------------------------------------
 -- migration post-apply (post-apply.sql)
 -- kind: post-apply
+-- inferred dependency: 0001.initial-schema (uses table app.users)
+-- inferred dependency: 0002.create-orders (uses table app.orders)
 -- no down part: nothing to roll back
 
 -- ----------------------------------------------------------------------------
