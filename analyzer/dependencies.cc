@@ -4,9 +4,7 @@
 #include <map>
 #include <set>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/transitive_reduction.hpp>
-
+#include "analyzer/graph_reduction.h"
 #include "analyzer/reachability.h"
 
 namespace migc {
@@ -180,19 +178,12 @@ void find_graph_findings(const MigrationSet& set, const Plan& plan, Analysis& a)
   }
 
   // Redundant declared edges: those the transitive reduction of the declared graph drops.
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  Graph declared(set.migrations.size()), reduced;
+  std::vector<std::pair<uint32_t, uint32_t>> declared;
   for (const auto& e : plan.edges)
-    if (!e.ref->inferred && !e.ref->implicit) boost::add_edge(e.before, e.after, declared);
-  if (boost::num_edges(declared) == 0) return;
+    if (!e.ref->inferred && !e.ref->implicit) declared.emplace_back(e.before, e.after);
+  if (declared.empty()) return;
   Reachability declared_only(set.migrations.size(), plan, [](const PlannedEdge& e) { return !e.ref->inferred; });
-  std::vector<Graph::vertex_descriptor> to_reduced(set.migrations.size());
-  boost::transitive_reduction(declared, reduced, to_reduced.data(), boost::get(boost::vertex_index, declared));
-  std::vector<uint32_t> from_reduced(set.migrations.size());
-  for (uint32_t v = 0; v < to_reduced.size(); ++v) from_reduced[to_reduced[v]] = v;
-  std::vector<std::vector<uint32_t>> kept(set.migrations.size());  // prerequisites kept, per dependent
-  for (auto [e, end] = boost::edges(reduced); e != end; ++e)
-    kept[from_reduced[boost::target(*e, reduced)]].push_back(from_reduced[boost::source(*e, reduced)]);
+  auto kept = reduced_prerequisites(set.migrations.size(), declared);  // prerequisites kept, per dependent
   for (const auto& e : plan.edges) {
     if (e.ref->inferred || e.ref->implicit) continue;
     if (std::count(kept[e.after].begin(), kept[e.after].end(), e.before)) continue;

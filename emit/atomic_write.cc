@@ -24,7 +24,8 @@ void write_files_atomically(const fs::path& dir, const std::map<std::string, std
       discard();
       throw std::runtime_error("cannot write " + target.string() + ": it is a folder");
     }
-    fs::path tmp = dir / ("." + name + ".tmp-" + std::to_string(::getpid()));
+    fs::create_directories(target.parent_path(), ec);
+    fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
     staged.emplace_back(tmp, target);
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(content.data(), static_cast<std::streamsize>(content.size()));

@@ -24,3 +24,12 @@ TEST_CASE("write_files_atomically replaces nothing when one file cannot be writt
   CHECK(d.read("out/a.sql") == "old");
   for (const auto& e : fs::directory_iterator(d.path() / "out")) CHECK(e.path().filename().string()[0] != '.');
 }
+
+TEST_CASE("write_files_atomically writes into sub-folders, staging each file beside its target", "[atomic_write]") {
+  migc::test::TempDir d;
+  migc::write_files_atomically(d.path() / "out", {{"auth/users/a.py", "A"}});
+  CHECK(d.read("out/auth/users/a.py") == "A");
+  int entries = 0;
+  for (const auto& e : fs::recursive_directory_iterator(d.path() / "out")) entries += e.is_regular_file();
+  CHECK(entries == 1);
+}

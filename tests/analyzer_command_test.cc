@@ -160,3 +160,34 @@ TEST_CASE("build: deploy.sql names the hazards of migrations-example above their
   CHECK(contains(deploy, "-- !! lock: ACCESS EXCLUSIVE on billing.plans (blocks reads and writes)\n"));
   CHECK(contains(deploy, "-- !! rewrite: "));
 }
+
+TEST_CASE("deps --fix shows the headers to add and remove as a diff; --write writes them", "[analyzer-e2e]") {
+  TempDir d;
+  d.write("db/0001.sql", "CREATE TABLE users (id int PRIMARY KEY);\n");
+  d.write("db/0002.py",
+          "\"\"\"Plans.\"\"\"\nfrom yoyo import step\n"
+          "steps = [step(\"CREATE TABLE plans (id int PRIMARY KEY, owner int REFERENCES users)\")]\n");
+  d.write("db/0003.sql",
+          "-- Subscriptions\n-- depends: 0001 0002\nCREATE TABLE subs (u int REFERENCES users, p int REFERENCES plans);\n");
+  d.write("db/0004.sql", "INSERT INTO plans (id) VALUES (1);\n");
+  RunResult fix = run_migc("deps db --dir-format yoyo --fix", d.path());
+  CHECK(fix.exit_code == 1);
+  CHECK(fix.out ==
+        "--- a/0002.py\n+++ b/0002.py\n@@ -1,3 +1,4 @@\n \"\"\"Plans.\"\"\"\n+__depends__ = {\"0001\"}\n from yoyo import step\n"
+        " steps = [step(\"CREATE TABLE plans (id int PRIMARY KEY, owner int REFERENCES users)\")]\n"
+        "--- a/0003.sql\n+++ b/0003.sql\n@@ -1,3 +1,3 @@\n -- Subscriptions\n--- depends: 0001 0002\n+-- depends: 0002\n"
+        " CREATE TABLE subs (u int REFERENCES users, p int REFERENCES plans);\n"
+        "--- a/0004.sql\n+++ b/0004.sql\n@@ -1 +1,2 @@\n+-- depends: 0002\n INSERT INTO plans (id) VALUES (1);\n");
+  CHECK(d.read("db/0003.sql").find("-- depends: 0001 0002") != std::string::npos);  // --fix alone writes nothing
+
+  RunResult write = run_migc("deps db --dir-format yoyo --fix --write", d.path());
+  CHECK(write.exit_code == 0);
+  CHECK(d.read("db/0004.sql") == "-- depends: 0002\nINSERT INTO plans (id) VALUES (1);\n");
+  RunResult again = run_migc("deps db --dir-format yoyo --fix", d.path());
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.empty());
+
+  RunResult linear = run_migc("deps db --dir-format golang-migrate --fix", d.path());
+  CHECK(linear.exit_code == 2);
+  CHECK(contains(linear.err, "no dependency headers to fix"));
+}
