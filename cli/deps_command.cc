@@ -1,7 +1,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -21,7 +20,7 @@ namespace {
 int fix_dependency_headers(const Compilation& c, bool write) {
   const MigrationSet& set = c.set;
   if (!order_from_graph(set.format))
-    throw std::runtime_error(fmt::format("--fix: {} orders migrations by their versions, not by declared dependencies: "
+    usage_error(fmt::format("--fix: {} orders migrations by their versions, not by declared dependencies: "
                                  "there are no dependency headers to fix",
                                  format_name(set.format)));
   std::map<std::string, std::string> rewritten;  // path under the root → new text
