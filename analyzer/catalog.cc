@@ -54,6 +54,12 @@ TypeDef* Catalog::type(const QualifiedName& q) {
   return it == types.end() ? nullptr : &it->second;
 }
 
+bool Catalog::is_domain(std::string_view type) const {
+  return std::any_of(types.begin(), types.end(), [&](const auto& entry) {
+    return entry.second.kind == TypeKind::Domain && display_name(entry.first) == type;
+  });
+}
+
 std::vector<const Function*> Catalog::functions_named(const QualifiedName& q) const {
   std::vector<const Function*> out;
   for (auto it = functions.lower_bound({q, ""}); it != functions.end() && it->first.first == q; ++it)
@@ -71,7 +77,13 @@ static std::optional<QualifiedName> search(std::string_view name, const SearchPa
 }
 
 std::optional<QualifiedName> Catalog::find_relation(std::string_view name, const SearchPath& path) const {
+  // The session's temporary schema comes before the search_path for relations.
+  if (QualifiedName temp{std::string(kTemporarySchema), std::string(name)}; relations.count(temp)) return temp;
   return search(name, path, [&](const QualifiedName& q) { return relations.count(q) > 0; });
+}
+
+void Catalog::drop_temporary_relations() {
+  std::erase_if(relations, [](const auto& entry) { return entry.first.schema == kTemporarySchema; });
 }
 std::optional<QualifiedName> Catalog::find_type(std::string_view name, const SearchPath& path) const {
   return search(name, path, [&](const QualifiedName& q) { return types.count(q) > 0; });

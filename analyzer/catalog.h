@@ -16,6 +16,8 @@ namespace migc {
 // Migration index meaning "not created by any migration of this build": an [external] object
 // or one the target database already has.
 inline constexpr uint32_t kExternal = UINT32_MAX;
+// Where TEMPORARY relations live; PostgreSQL's own name for the session's temporary schema.
+inline constexpr std::string_view kTemporarySchema = "pg_temp";
 
 struct Provenance {
   uint32_t created_by = kExternal;   // migration index (into MigrationSet::migrations)
@@ -180,6 +182,8 @@ struct Catalog {
   Relation* relation(const QualifiedName& q);
   const TypeDef* type(const QualifiedName& q) const;
   TypeDef* type(const QualifiedName& q);
+  // Whether `type`, as format_type() prints it ("public.email"), is a domain of the model.
+  bool is_domain(std::string_view type) const;
   // Every overload of schema.name.
   std::vector<const Function*> functions_named(const QualifiedName& q) const;
 
@@ -188,6 +192,9 @@ struct Catalog {
   std::optional<QualifiedName> find_relation(std::string_view name, const SearchPath& path) const;
   std::optional<QualifiedName> find_type(std::string_view name, const SearchPath& path) const;
   std::optional<QualifiedName> find_function(std::string_view name, const SearchPath& path) const;
+
+  // The session that ran the migrations ended: its TEMPORARY relations (kTemporarySchema) go.
+  void drop_temporary_relations();
 
   // Generated names, exactly as PostgreSQL picks them: ChooseRelationName (unique among every
   // relation of the schema, adding 1, 2, … to the label) and ChooseConstraintName (unique among

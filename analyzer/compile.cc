@@ -89,6 +89,7 @@ static void reject_forward_uses(const Compilation& c, const std::vector<const In
 static void analyze(Compilation& c, const CompileOptions& options) {
   for (;;) {
     c.analysis = replay_plan(c.set, c.parsed, c.plan, options.analyze);
+    c.analysis.catalog.drop_temporary_relations();  // deploy.sql's session has ended
     infer_dependencies(c.set, c.plan, options.analyze, c.analysis);
     std::vector<uint32_t> position(c.set.migrations.size());
     for (uint32_t i = 0; i < c.plan.order.size(); ++i) position[c.plan.order[i]] = i;

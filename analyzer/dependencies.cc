@@ -71,6 +71,43 @@ bool is_external(const ObjectRef& object, const AnalyzeOptions& options) {
 // to a table does not change what an existing query reads).
 bool follows_last_change(const ObjectRef& object) { return object.kind != ObjectKind::Relation; }
 
+// An extension's own objects (its types, functions, tables) are not modelled one by one: an
+// object nobody creates, in a schema an earlier migration (or the same one) installed an extension
+// into, is taken to be that extension's. Without SCHEMA, an extension goes to the creation schema (taken to be
+// public) or to the schema its control file fixes, which is most often named after it.
+struct ExtensionInstall {
+  std::string name;
+  uint32_t migration = 0;
+  uint32_t position = 0;  // in plan.order
+  std::vector<std::string> schemas;
+};
+
+std::vector<ExtensionInstall> extension_installs(const Plan& plan, const Analysis& a) {
+  std::vector<uint32_t> position(a.statements.size(), UINT32_MAX);
+  for (uint32_t i = 0; i < plan.order.size(); ++i) position[plan.order[i]] = i;
+  std::vector<ExtensionInstall> installs;
+  for (const auto& [name, e] : a.catalog.extensions) {
+    if (e.provenance.created_by == kExternal) continue;
+    installs.push_back({name, e.provenance.created_by, position[e.provenance.created_by],
+                        e.schema.empty() ? std::vector<std::string>{name, "public"} : std::vector<std::string>{e.schema}});
+  }
+  return installs;
+}
+
+// Among the extensions installed into the object's schema by then, the one named like the
+// object (type ltree, extension ltree), else the first installed.
+const ExtensionInstall* providing_extension(const std::vector<ExtensionInstall>& installs, const ObjectRef& object,
+                                            uint32_t use_position) {
+  if (object.kind == ObjectKind::Schema || object.kind == ObjectKind::Extension) return nullptr;
+  const ExtensionInstall* best = nullptr;
+  for (const auto& e : installs) {
+    if (e.position > use_position || !std::count(e.schemas.begin(), e.schemas.end(), object.name.schema)) continue;
+    if (e.name == object.name.name) return &e;
+    if (!best || e.position < best->position) best = &e;
+  }
+  return best;
+}
+
 // A missing or twice-created table already says all there is to say about its columns.
 void drop_members_of_reported_owners(Analysis& a) {
   std::set<std::pair<ObjectRef, uint32_t>> missing_owners;
@@ -105,6 +142,7 @@ void infer_dependencies(const MigrationSet& set, const Plan& plan, const Analyze
     if (before == use.migration) return;
     edges.try_emplace({use.migration, before}, InferredDependency{before, use.migration, object, use.statement, false});
   };
+  const auto installs = extension_installs(plan, a);
   for (const auto& [object, uses] : uses_by_object(plan, a)) {
     const Use* first_create = nullptr;
     std::vector<uint32_t> creators;
@@ -133,7 +171,10 @@ void infer_dependencies(const MigrationSet& set, const Plan& plan, const Analyze
         } else if (u.access != Access::Drop && !u.deferred && !is_external(object, options)) {
           // A function body may name what exists only when it runs (transition tables, temp
           // tables, partitions its own dynamic SQL creates): only direct uses are reported.
-          a.missing.push_back({object, u.migration, u.statement});
+          if (const ExtensionInstall* e = providing_extension(installs, object, u.position))
+            add_edge(e->migration, u, object);
+          else
+            a.missing.push_back({object, u.migration, u.statement});
         }
       }
       if (u.access == Access::Create) creator = &u;

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "analyzer/compile.h"
+#include "analyzer/compile_test_support.h"
 #include "tests/test_support.h"
 
 using namespace migc;
@@ -11,10 +11,7 @@ using Ids = std::vector<std::string>;
 namespace {
 
 std::vector<DependencyFix> fixes_for(const test::TempDir& d) {
-  CompileOptions options;
-  options.load.root = d.path();
-  options.load.format = Format::Yoyo;
-  Compilation c = compile(options);
+  Compilation c = test::compile_dir(d.path(), Format::Yoyo);
   return plan_dependency_fixes(c.set, c.plan);
 }
 

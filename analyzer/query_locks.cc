@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <vector>
 
 #include "analyzer/node_walk.h"
 
@@ -58,9 +59,27 @@ void lock_row_write(const QualifiedName& table, RowWrite write, const std::vecto
 }
 
 void lock_query(const PgQuery__Node* query, HazardCollector& out) {
+  // One walk finds the CTE names and the nodes that lock; the locks are resolved after it,
+  // when every CTE name is known (a WITH clause can come after what it names in field order).
   std::set<std::string> cte_names;
+  std::vector<const PgQuery__Node*> lockers;
   walk_nodes(query, [&](const PgQuery__Node* n) {
-    if (n->node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR) cte_names.insert(n->common_table_expr->ctename);
+    switch (n->node_case) {
+      case PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR: cte_names.insert(n->common_table_expr->ctename); break;
+      case PG_QUERY__NODE__NODE_RANGE_VAR:
+      case PG_QUERY__NODE__NODE_INSERT_STMT:
+      case PG_QUERY__NODE__NODE_UPDATE_STMT:
+      case PG_QUERY__NODE__NODE_DELETE_STMT:
+      case PG_QUERY__NODE__NODE_MERGE_STMT: lockers.push_back(n); break;
+      case PG_QUERY__NODE__NODE_SELECT_STMT:
+        if (n->select_stmt->n_locking_clause) lockers.push_back(n);
+        break;
+      // Leaves as far as relations go: not walking into them is what keeps a large VALUES cheap.
+      case PG_QUERY__NODE__NODE_A_CONST:
+      case PG_QUERY__NODE__NODE_COLUMN_REF:
+      case PG_QUERY__NODE__NODE_PARAM_REF: return false;
+      default: break;
+    }
     return true;
   });
   auto relation = [&](const PgQuery__RangeVar* rv) -> std::optional<QualifiedName> {
@@ -74,7 +93,7 @@ void lock_query(const PgQuery__Node* query, HazardCollector& out) {
   auto merge = [&](const PgQuery__MergeStmt* m) {
     if (auto q = relation(m->relation)) lock_merge(*q, *m, out);
   };
-  walk_nodes(query, [&](const PgQuery__Node* n) {
+  for (const PgQuery__Node* n : lockers) {
     switch (n->node_case) {
       case PG_QUERY__NODE__NODE_RANGE_VAR:
         if (auto q = relation(n->range_var)) out.lock(*q, LockMode::AccessShare);
@@ -102,8 +121,7 @@ void lock_query(const PgQuery__Node* query, HazardCollector& out) {
       }
       default: break;
     }
-    return true;
-  });
+  }
 }
 
 }  // namespace migc

@@ -22,8 +22,9 @@ Relation& create_relation(ReplayContext& ctx, const QualifiedName& name, RelKind
 // When `name` already exists: records the statement's reference to it (a Read under IF NOT
 // EXISTS, which then does nothing; else the Create PostgreSQL refuses), notes it, returns true.
 bool already_exists(ReplayContext& ctx, const QualifiedName& name, bool if_not_exists);
-// A TEMPORARY relation is noted and not modelled: it is gone when the session ends.
-bool is_temporary(ReplayContext& ctx, const PgQuery__RangeVar* rv);
+// The name a CREATE gives the relation `rv` names: a TEMPORARY one lives in pg_temp, where
+// unqualified names find it first, until the session ends (Catalog::drop_temporary_relations).
+QualifiedName created_relation_name(const ReplayContext& ctx, const PgQuery__RangeVar* rv);
 // Records that this migration changed `rel`.
 void touch(ReplayContext& ctx, Relation& rel);
 // The direct partitions of `parent`, and its inheritance children too unless `partitions_only`.
@@ -65,6 +66,11 @@ Column& add_column(ReplayContext& ctx, Relation& table, const PgQuery__ColumnDef
 // or child's WITH OPTIONS, a merged inherited column); other constraints go to `pending`.
 void merge_column(ReplayContext& ctx, Relation& table, Column& column, const PgQuery__ColumnDef* def,
                   std::vector<NewConstraint>& pending);
+// The default PostgreSQL stores for DEFAULT `expr` on a column (or domain) of format_type()
+// text `type`: the expression, or nullopt when it is a NULL constant once coerced to `type` —
+// NULL, or NULL cast to exactly that type — which PostgreSQL does not store (a domain keeps it:
+// coercing to a domain is not a constant).
+std::optional<std::string> stored_default(ReplayContext& ctx, const PgQuery__Node* expr, const std::string& type);
 // Turns `column` into an identity column ('a' ALWAYS or 'd' BY DEFAULT) with its sequence.
 void add_identity(ReplayContext& ctx, Relation& table, Column& column, char kind, PgQuery__Node* const* options,
                   size_t n_options);

@@ -108,10 +108,9 @@ bool already_exists(ReplayContext& ctx, const QualifiedName& name, bool if_not_e
   return true;
 }
 
-bool is_temporary(ReplayContext& ctx, const PgQuery__RangeVar* rv) {
-  if (std::string_view(rv->relpersistence) != "t") return false;
-  ctx.note("temporary relation " + std::string(rv->relname) + " is not modelled: it is gone when the session ends");
-  return true;
+QualifiedName created_relation_name(const ReplayContext& ctx, const PgQuery__RangeVar* rv) {
+  if (std::string_view(rv->relpersistence) == "t") return {std::string(kTemporarySchema), rv->relname};
+  return range_var_name(rv, ctx.default_schema());
 }
 
 void touch(ReplayContext& ctx, Relation& rel) { rel.provenance.touch(ctx.migration); }

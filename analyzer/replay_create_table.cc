@@ -134,8 +134,7 @@ void like_extras(ReplayContext& ctx, Relation& table, const LikeClause& like) {
 
 void replay_create_table(const PgQuery__CreateStmt* stmt, RelKind kind, ReplayContext& ctx) {
   const PgQuery__RangeVar* rv = stmt->relation;
-  if (is_temporary(ctx, rv)) return;
-  QualifiedName name = range_var_name(rv, ctx.default_schema());
+  QualifiedName name = created_relation_name(ctx, rv);
   if (already_exists(ctx, name, stmt->if_not_exists)) return;
   if (stmt->partspec) kind = RelKind::PartitionedTable;
   Relation& table = create_relation(ctx, name, kind);

@@ -122,8 +122,7 @@ void replay_create_table_as(const PgQuery__Node* query, const PgQuery__IntoClaus
                             ReplayContext& ctx) {
   const PgQuery__RangeVar* rv = into->rel;
   collect_reads(query, ctx);
-  if (is_temporary(ctx, rv)) return;
-  QualifiedName name = range_var_name(rv, ctx.default_schema());
+  QualifiedName name = created_relation_name(ctx, rv);
   if (already_exists(ctx, name, if_not_exists)) return;
   std::vector<Column> columns;
   if (query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) columns = result_columns(query->select_stmt, ctx);

@@ -5,8 +5,7 @@
 namespace migc {
 
 void replay_create_sequence(const PgQuery__CreateSeqStmt* stmt, ReplayContext& ctx) {
-  if (is_temporary(ctx, stmt->sequence)) return;
-  QualifiedName name = range_var_name(stmt->sequence, ctx.default_schema());
+  QualifiedName name = created_relation_name(ctx, stmt->sequence);
   if (already_exists(ctx, name, stmt->if_not_exists)) return;
   Relation& seq = create_relation(ctx, name, RelKind::Sequence);
   seq.unlogged = std::string_view(stmt->sequence->relpersistence) == "u";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 
 #include "analyzer/deparse.h"
 #include "analyzer/identifier_text.h"
@@ -127,7 +128,11 @@ std::vector<std::string> expression_columns(std::string_view text) {
 }
 
 std::vector<QualifiedName> query_relations(std::string_view sql) {
-  std::vector<QualifiedName> out;
+  // Every DROP asks this of every view: parse each query text once.
+  thread_local std::unordered_map<std::string, std::vector<QualifiedName>> parsed;
+  auto [cached, fresh] = parsed.try_emplace(std::string(sql));
+  if (!fresh) return cached->second;
+  std::vector<QualifiedName>& out = cached->second;
   SqlTree tree{std::string(sql)};
   for (size_t i = 0; i < tree.size(); ++i)
     walk_nodes(tree.statement(i), [&](const PgQuery__Node* node) {

@@ -7,10 +7,20 @@ runs=${1:-11}
 corpus=../shared/corpus
 [ -d "$corpus" ] || { echo "bench: $corpus is absent" >&2; exit 2; }
 scripts/setup.sh >/dev/null
-cmake --build build --target parser_perftest >/dev/null
+cmake --build build --target parser_perftest references_perftest compile_perftest >/dev/null
 
 echo "== parse throughput (libpg_query ways of producing a tree)"
 ./build/parser_perftest --runs "$runs" "$corpus"/{harness,hatchet,kratos,documenso,fider,crates-io,supabase-postgres,synapse}
+
+echo
+echo "== analyzer: collect_reads() throughput over every corpus statement"
+./build/references_perftest --runs "$runs" "$corpus"/{harness,hatchet,kratos,documenso,fider,crates-io}
+
+echo
+echo "== analyzer share of compiling the largest corpus (emitters left out: an upper bound)"
+./build/compile_perftest --runs "$runs" --placeholder ohdsiSchema=webapi \
+  "$corpus/ohdsi-webapi/src/main/resources/db/migration/postgresql"
+./build/compile_perftest --runs "$runs" "$corpus/hatchet/cmd/hatchet-migrate/migrate/migrations"
 
 echo
 echo "== migc build wall time, whole process (median of $runs interleaved runs)"
