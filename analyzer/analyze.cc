@@ -12,7 +12,8 @@ Analysis replay_plan(const MigrationSet& set, const ParsedSet& parsed, const Pla
     auto& out = a.statements[m];
     out.resize(stmts.size());
     for (size_t i = 0; i < stmts.size(); ++i) {
-      ReplayContext ctx{a.catalog, session, out[i], m, options.pg_version_num, true, &options.applied};
+      ReplayContext ctx{a.catalog, session, out[i], m, options.pg_version_num, true, &options.applied,
+                        options.observer, static_cast<uint32_t>(i)};
       replay_statement(stmts[i].node, ctx);
       // The runner's own transaction around a block ends with its last statement: SET LOCAL
       // values end with it.

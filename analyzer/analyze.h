@@ -13,6 +13,7 @@ struct AnalyzeOptions {
   int pg_version_num = 150000;
   std::vector<ObjectRef> external;  // objects the target database already has ([external] in migc.toml)
   std::vector<bool> applied;        // per migration: already ran (history); empty = none
+  StatementObserver* observer = nullptr;  // called for every statement that runs (migc lint)
 };
 
 // Replays plan.order and fills Analysis::catalog and Analysis::statements.

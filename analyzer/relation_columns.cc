@@ -68,7 +68,7 @@ void apply_column_constraints(ReplayContext& ctx, Relation& table, Column& colum
       case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: column.not_null = false; break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: column.not_null = true; break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
-        column.default_expr = expression_text(c->raw_expr);
+        column.default_expr = stored_default(ctx, c->raw_expr, column.type);
         collect_reads(c->raw_expr, ctx);
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
@@ -96,7 +96,7 @@ void apply_column_constraints(ReplayContext& ctx, Relation& table, Column& colum
   }
   if (def->is_not_null) column.not_null = true;
   if (def->raw_default) {
-    column.default_expr = expression_text(def->raw_default);
+    column.default_expr = stored_default(ctx, def->raw_default, column.type);
     collect_reads(def->raw_default, ctx);
   }
   if (def->coll_clause) {
@@ -131,6 +131,17 @@ void merge_column(ReplayContext& ctx, Relation& table, Column& column, const PgQ
   if (def->type_name) column.type = ctx.type_text(def->type_name);
   ctx.reference(column_ref(table.name, column.name), Access::Create);
   apply_column_constraints(ctx, table, column, def, pending);
+}
+
+std::optional<std::string> stored_default(ReplayContext& ctx, const PgQuery__Node* expr, const std::string& type) {
+  const PgQuery__Node* value = expr;
+  while (value && value->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+    if (ctx.type_text(value->type_cast->type_name) != type) return expression_text(expr);
+    value = value->type_cast->arg;
+  }
+  bool null_constant = value && value->node_case == PG_QUERY__NODE__NODE_A_CONST && value->a_const->isnull;
+  if (null_constant && !ctx.catalog.is_domain(type)) return std::nullopt;
+  return expression_text(expr);
 }
 
 void add_identity(ReplayContext& ctx, Relation& table, Column& column, char kind, PgQuery__Node* const* options,

@@ -49,11 +49,27 @@ RelationAge ReplayContext::age_of(const Provenance& p) const {
   return p.created_by == migration ? RelationAge::SameMigration : RelationAge::Build;
 }
 
+// The observer sees a statement's own hazards. Nested statements (a DO block's) add to the
+// outer statement's one analysis, so each of them is also assessed on its own for the observer.
+static void assess_and_observe(const PgQuery__Node* stmt, ReplayContext& ctx) {
+  if (ctx.observer && ctx.nesting > 0) {
+    StatementAnalysis own;
+    ReplayContext own_ctx{ctx.catalog, ctx.session, own, ctx.migration, ctx.pg_version_num, true, ctx.applied,
+                          nullptr, ctx.statement, ctx.nesting};
+    assess_hazards(stmt, own_ctx);
+    ctx.observer->before_change(stmt, own_ctx);
+  }
+  assess_hazards(stmt, ctx);
+  if (ctx.observer && ctx.nesting == 0) ctx.observer->before_change(stmt, ctx);
+}
+
 void replay_statement(const PgQuery__Node* stmt, ReplayContext& ctx) {
-  if (ctx.execute) assess_hazards(stmt, ctx);
+  if (ctx.execute) assess_and_observe(stmt, ctx);
+  ++ctx.nesting;
   if (!replay_relation_statement(stmt, ctx) && !replay_object_statement(stmt, ctx) &&
       !replay_data_statement(stmt, ctx))
     ctx.out.modelled = false;
+  --ctx.nesting;
   auto& refs = ctx.out.references;
   // A relation that appears under a name (created, renamed, moved) brings its columns with it.
   for (size_t i = 0, n = refs.size(); i < n; ++i) {

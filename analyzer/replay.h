@@ -35,6 +35,18 @@ struct Session {
   bool in_transaction = false;                        // an explicit BEGIN is open
 };
 
+struct ReplayContext;
+
+// Sees every statement that runs — top level, inside DO blocks and CREATE SCHEMA — after its hazards are
+// assessed and before it changes the catalog. migc lint hooks its rules here; replay without
+// an observer costs nothing more.
+class StatementObserver {
+ public:
+  virtual ~StatementObserver() = default;
+  // `ctx.out.hazards` are this statement's hazards; `ctx.nesting` is 0 for a top-level statement.
+  virtual void before_change(const PgQuery__Node* stmt, const ReplayContext& ctx) = 0;
+};
+
 struct ReplayContext {
   Catalog& catalog;
   Session& session;
@@ -43,6 +55,9 @@ struct ReplayContext {
   int pg_version_num = 150000;
   bool execute = true;               // false in function bodies: record reads, change nothing
   const std::vector<bool>* applied = nullptr;  // migrations that already ran (their objects are live)
+  StatementObserver* observer = nullptr;
+  uint32_t statement = 0;            // index of the top-level statement in the migration's up part
+  int nesting = 0;                   // > 0 inside another statement: a DO block, CREATE SCHEMA's elements
 
   void reference(ObjectRef object, Access access) { out.references.push_back({std::move(object), access, !execute}); }
   void note(std::string text) { out.notes.push_back(std::move(text)); }

@@ -9,7 +9,6 @@
 #include "analyzer/references.h"
 #include "analyzer/relation_edits.h"
 #include "analyzer/replay_relations.h"
-#include "analyzer/stored_expressions.h"
 
 namespace migc {
 
@@ -218,7 +217,7 @@ void schedule(Alter& a, const PgQuery__AlterTableCmd* cmd) {
       a.later(cmd->def ? kAddOtherConstraint : kDrop, [&a, name, def = cmd->def] {
         if (def) collect_reads(def, a.ctx);
         a.each_column(name, [&](Relation&, Column& c) {
-          if (def) c.default_expr = expression_text(def);
+          if (def) c.default_expr = stored_default(a.ctx, def, c.type);
           else c.default_expr.reset();
         });
       });

@@ -351,6 +351,17 @@ TEST_CASE("ALTER DOMAIN: default, NOT NULL, constraints", "[replay-objects]") {
   CHECK_FALSE(e->not_null);
 }
 
+TEST_CASE("a domain's DEFAULT NULL is no default, as PostgreSQL stores it", "[replay-objects]") {
+  auto r = test::replay_sql({"CREATE DOMAIN plain AS text DEFAULT NULL; CREATE DOMAIN cast_same AS int DEFAULT NULL::int;"
+                             "CREATE DOMAIN cast_other AS bigint DEFAULT NULL::int; CREATE DOMAIN over AS plain DEFAULT NULL;"
+                             "CREATE DOMAIN altered AS int DEFAULT 1; ALTER DOMAIN altered SET DEFAULT NULL;"});
+  CHECK_FALSE(r.catalog.type({"public", "plain"})->default_expr);
+  CHECK_FALSE(r.catalog.type({"public", "cast_same"})->default_expr);
+  CHECK(r.catalog.type({"public", "cast_other"})->default_expr == "NULL::int");
+  CHECK(r.catalog.type({"public", "over"})->default_expr == "NULL");  // coercing to a domain is no constant
+  CHECK_FALSE(r.catalog.type({"public", "altered"})->default_expr);
+}
+
 TEST_CASE("composite types: CREATE, ALTER … ATTRIBUTE, RENAME ATTRIBUTE", "[replay-objects]") {
   auto r = test::replay_sql({"CREATE TYPE pair AS (a int, b text COLLATE \"C\");"
                              "COMMENT ON COLUMN pair.b IS 'x'",

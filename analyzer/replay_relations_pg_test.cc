@@ -337,6 +337,14 @@ CREATE SERVER s FOREIGN DATA WRAPPER w;
 CREATE FOREIGN TABLE ft (id int NOT NULL, n int, m int CHECK (m > 0), CHECK (n > 0) NOT VALID) SERVER s;
 ALTER FOREIGN TABLE ft ADD COLUMN x text, ADD CONSTRAINT ft_x CHECK (x <> '') NOT VALID;
 )SQL"}},
+      {"a NULL default is stored only when coercing it is more than a constant", {R"SQL(
+CREATE DOMAIN d AS text;
+CREATE TABLE t (a int DEFAULT NULL, b timestamp DEFAULT NULL::timestamp, c varchar(5) DEFAULT NULL::text,
+                e bigint DEFAULT NULL::integer, f d DEFAULT NULL, g text DEFAULT (NULL), h varchar DEFAULT NULL::varchar(3),
+                i int DEFAULT NULL::int::int, j numeric(5,2) DEFAULT NULL::numeric, k text[] DEFAULT NULL::text[],
+                l int DEFAULT CAST(NULL AS int), m int DEFAULT 1);
+ALTER TABLE t ALTER COLUMN m SET DEFAULT NULL, ADD COLUMN n int DEFAULT NULL, ADD COLUMN o d DEFAULT NULL::d;
+)SQL"}},
       {"migrations build on each other", {
           "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);",
           "CREATE UNIQUE INDEX CONCURRENTLY ON users (lower(email));",

@@ -7,6 +7,7 @@
 #include "analyzer/function_signature.h"
 #include "analyzer/object_identity.h"
 #include "analyzer/qualified_text.h"
+#include "analyzer/relation_edits.h"
 #include "analyzer/replay_objects.h"
 
 namespace migc {
@@ -66,7 +67,7 @@ void add_domain_constraint(TypeDef& d, const PgQuery__Constraint* c, std::vector
     case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: d.not_null = false; break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
       collect_reads(c->raw_expr, ctx);
-      d.default_expr = deparse_expression(c->raw_expr);
+      d.default_expr = stored_default(ctx, c->raw_expr, d.base_type);
       break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: {
       collect_reads(c->raw_expr, ctx);
@@ -168,7 +169,7 @@ void replay_alter_domain(const PgQuery__AlterDomainStmt* stmt, ReplayContext& ct
   std::string name = stmt->name ? stmt->name : "";
   switch (stmt->subtype ? stmt->subtype[0] : 0) {
     case 'T':  // SET DEFAULT / DROP DEFAULT
-      d->default_expr = stmt->def ? std::optional(deparse_expression(stmt->def)) : std::nullopt;
+      d->default_expr = stmt->def ? stored_default(ctx, stmt->def, d->base_type) : std::nullopt;
       break;
     case 'N': d->not_null = false; break;
     case 'O': d->not_null = true; break;

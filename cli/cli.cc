@@ -21,6 +21,8 @@ int run_cli(int argc, char** argv) {
       add_deps_command(app),
       add_schema_command(app),
       add_verify_command(app),
+      add_lint_command(app),
+      add_explain_command(app),
   };
 
   try {

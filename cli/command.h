@@ -22,6 +22,8 @@ Command add_graph_command(CLI::App& parent);
 Command add_deps_command(CLI::App& parent);
 Command add_schema_command(CLI::App& parent);
 Command add_verify_command(CLI::App& parent);
+Command add_lint_command(CLI::App& parent);
+Command add_explain_command(CLI::App& parent);
 
 // Flags every command that compiles a directory takes.
 struct CommonFlags {
@@ -34,7 +36,8 @@ struct CommonFlags {
   std::vector<std::string> external;  // KIND:NAME
 };
 
-void add_common_flags(CLI::App* cmd, CommonFlags& f);
+// `dir_option`: the directory is `--dir DIR` (positional arguments mean something else).
+void add_common_flags(CLI::App* cmd, CommonFlags& f, bool dir_option = false);
 // The compile options the flags ask for, falling back to migc.toml; throws CompileError on bad values.
 CompileOptions compile_options(const CommonFlags& f, const Config& cfg);
 void print_warnings(const MigrationSet& set);

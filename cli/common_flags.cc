@@ -10,8 +10,8 @@ namespace fs = std::filesystem;
 
 namespace migc {
 
-void add_common_flags(CLI::App* cmd, CommonFlags& f) {
-  cmd->add_option("DIR", f.dir, "migrations directory (default: `dir` in migc.toml, else .)");
+void add_common_flags(CLI::App* cmd, CommonFlags& f, bool dir_option) {
+  cmd->add_option(dir_option ? "--dir" : "DIR", f.dir, "migrations directory (default: `dir` in migc.toml, else .)");
   cmd->add_option("--dir-format", f.dir_format, "input format (default: autodetect)");
   cmd->add_option("--placeholder", f.placeholders, "placeholder value, NAME=VALUE (repeatable)");
   cmd->add_option("--pg-version", f.pg_version, "target PostgreSQL version (default 15)");

@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include "analyzer/object_ref.h"
+#include "analyzer/rules/rule.h"
 #include "compiler/diagnostic.h"
 
 namespace fs = std::filesystem;
@@ -47,6 +48,68 @@ std::vector<std::string> list_value(const fs::path& file, const toml::node& n, s
   if (!a) fail_at(file, n.source(), fmt::format("'{}' must be a list of strings", key));
   for (const auto& e : *a) out.push_back(string_value(file, e, key));
   return out;
+}
+
+// error, warning, info, on or off.
+bool rule_level(std::string_view level) {
+  return level == "on" || level == "off" || lint_severity_from_name(level).has_value();
+}
+
+std::map<std::string, std::string> lint_rules(const fs::path& file, const toml::node& n) {
+  const toml::table* t = n.as_table();
+  if (!t) fail_at(file, n.source(), "'rules' must be a table of rule = \"error\" | \"warning\" | \"info\" | \"off\"");
+  std::map<std::string, std::string> out;
+  for (const auto& [name, level] : *t) {
+    std::string rule(name.str());
+    if (rules_named(rule).empty()) fail_at(file, name.source(), fmt::format("unknown lint rule '{}'", rule));
+    std::string value = string_value(file, level, rule);
+    if (!rule_level(value))
+      fail_at(file, level.source(),
+              fmt::format("'{}' must be \"error\", \"warning\", \"info\", \"on\" or \"off\"", rule));
+    out[rule] = value;
+  }
+  return out;
+}
+
+LintConfig::Override lint_override(const fs::path& file, const toml::node& n) {
+  const toml::table* t = n.as_table();
+  if (!t) fail_at(file, n.source(), "each [[lint.overrides]] must be a table with paths = […]");
+  LintConfig::Override o;
+  for (const auto& [k, v] : *t) {
+    std::string key(k.str());
+    if (key == "paths") o.paths = list_value(file, v, key);
+    else if (key == "rules") o.rules = lint_rules(file, v);
+    else if (key == "assume_in_transaction") o.assume_in_transaction = bool_value(file, v, key);
+    else fail_at(file, k.source(), fmt::format("unknown key '{}' in [[lint.overrides]]", key));
+  }
+  if (o.paths.empty()) fail_at(file, n.source(), "[[lint.overrides]] needs paths = [\"glob\", …]");
+  return o;
+}
+
+LintConfig lint_config(const fs::path& file, const toml::node& n) {
+  const toml::table* t = n.as_table();
+  if (!t) fail_at(file, n.source(), "'lint' must be a table");
+  LintConfig c;
+  for (const auto& [k, v] : *t) {
+    std::string key(k.str());
+    if (key == "pg_version") c.pg_version = string_value(file, v, key);
+    else if (key == "fail_on") c.fail_on = string_value(file, v, key);
+    else if (key == "format") c.format = string_value(file, v, key);
+    else if (key == "assume_in_transaction") c.assume_in_transaction = bool_value(file, v, key);
+    else if (key == "rules") c.rules = lint_rules(file, v);
+    else if (key == "settings") {
+      const toml::table* s = v.as_table();
+      if (!s) fail_at(file, v.source(), "'settings' must be a table of name = \"value\"");
+      for (const auto& [name, value] : *s) c.settings[std::string(name.str())] = string_value(file, value, name.str());
+    } else if (key == "overrides") {
+      const toml::array* a = v.as_array();
+      if (!a) fail_at(file, v.source(), "'overrides' must be an array of tables ([[lint.overrides]])");
+      for (const auto& o : *a) c.overrides.push_back(lint_override(file, o));
+    } else {
+      fail_at(file, k.source(), fmt::format("unknown key '{}' in [lint]", key));
+    }
+  }
+  return c;
 }
 
 }  // namespace
@@ -95,6 +158,8 @@ Config read_config(const fs::path& file) {
           c.external.push_back(kind + ":" + name);
         }
       }
+    } else if (key == "lint") {
+      c.lint = lint_config(file, v);
     } else {
       fail_at(file, k.source(), fmt::format("unknown key '{}' in migc.toml", key));
     }

@@ -37,8 +37,9 @@ std::unique_ptr<Server> start_server(const VerifyFlags& f, int target_major) {
       LocalServerOptions{f.pg_bin, f.server_user, ClusterSettings{f.encoding, f.locale}});
 }
 
-VerifyOptions verify_options(const VerifyFlags& f) {
+VerifyOptions verify_options(const VerifyFlags& f, const CompileOptions& compiled) {
   VerifyOptions o;
+  o.analyze = compiled.analyze;
   o.predicted = !f.no_predicted;
   o.source_order = !f.no_source_order;
   if (!f.expect.empty()) o.expect = f.expect;
@@ -74,7 +75,7 @@ int run_verify(const VerifyFlags& f, const Config& cfg) {
   VerifyReport report;
   {
     Progress progress(f.format == "text" && ::isatty(2));
-    report = run_checks(c, *server, *databases, verify_options(f), progress, timings);
+    report = run_checks(c, *server, *databases, verify_options(f, options), progress, timings);
   }
   for (const auto& w : report.warnings) std::cerr << "migc: warning: " << w << "\n";
   if (f.format == "text")

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <pg_query.h>
 
+#include "compiler/parse_cache.h"
 #include "compiler/sql_split.h"
 #include "compiler/syntax_hints.h"
 
@@ -113,18 +114,23 @@ JobResult parse_one(const MigrationSet& set, const Job& job, const ParseOptions&
   JobResult out;
   const SourceFile& file = set.file(job.range->file);
   std::string sql(set.text(*job.range));
-  PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql.c_str());
-  if (r.error) {
-    uint32_t at = job.range->begin + byte_offset_of_char(sql, std::max(0, r.error->cursorpos - 1));
-    Diagnostic d = diagnostic_at(Severity::Error, file, at, fmt::format("syntax error: {}", r.error->message));
-    d.hints = syntax_hints(sql, at - job.range->begin);
-    out.error = std::move(d);
+  PgQuery__ParseResult* tree = nullptr;
+  if (auto cached = options.cache ? options.cache->find(sql) : std::nullopt)
+    tree = pg_query__parse_result__unpack(nullptr, cached->size(), reinterpret_cast<const uint8_t*>(cached->data()));
+  if (!tree) {
+    PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql.c_str());
+    if (r.error) {
+      uint32_t at = job.range->begin + byte_offset_of_char(sql, std::max(0, r.error->cursorpos - 1));
+      Diagnostic d = diagnostic_at(Severity::Error, file, at, fmt::format("syntax error: {}", r.error->message));
+      d.hints = syntax_hints(sql, at - job.range->begin);
+      out.error = std::move(d);
+      pg_query_free_protobuf_parse_result(r);
+      return out;
+    }
+    tree = pg_query__parse_result__unpack(nullptr, r.parse_tree.len, reinterpret_cast<const uint8_t*>(r.parse_tree.data));
+    if (tree && options.cache) options.cache->add(sql, std::string(r.parse_tree.data, r.parse_tree.len));
     pg_query_free_protobuf_parse_result(r);
-    return out;
   }
-  PgQuery__ParseResult* tree = pg_query__parse_result__unpack(
-      nullptr, r.parse_tree.len, reinterpret_cast<const uint8_t*>(r.parse_tree.data));
-  pg_query_free_protobuf_parse_result(r);
   if (!tree) {
     out.error = diagnostic_at(Severity::Error, file, job.range->begin, "internal error: cannot read the parse tree");
     return out;

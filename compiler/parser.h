@@ -39,11 +39,14 @@ struct ParsedSet {
   std::shared_ptr<ParseTrees> trees;
 };
 
+class ParseCache;
+
 struct ParseOptions {
   int pg_version_num = 150000;  // target server; rules that depend on it use it
   unsigned threads = 0;         // 0: one per core
   size_t max_errors = 50;
   bool down = true;  // parse the down parts too (false: a deploy-only build never reads them)
+  ParseCache* cache = nullptr;  // parse trees kept between runs (compiler/parse_cache.h), or none
 };
 
 ParsedSet parse_set(const MigrationSet& set, const ParseOptions& options);

@@ -3,6 +3,9 @@
 //   args        optional extra `migc build` flags, one per line
 //   expected/   deploy.sql, rollback.sql, plan.json, graph.mmd, graph.dot; stderr.txt when
 //               migc prints anything; exit_code when it is not 0 (then no artifact may appear)
+//   command     optional: another migc command than build, its words one per line (e.g. lint,
+//               --dir, input); then expected/ holds what it prints, stdout.txt, with stderr.txt
+//               and exit_code as above
 // Compares byte for byte, checks that a copy of the input elsewhere (other path, other mtimes)
 // compiles to identical bytes, and that `migc build --check` accepts the expected folder.
 // UPDATE_GOLDEN=1 rewrites expected/ instead of comparing.
@@ -58,6 +61,28 @@ Run run_build(const fs::path& migc, const fs::path& cwd, const std::string& args
   return r;
 }
 
+// `migc <command> <args>` run in `cwd`: what it prints is the result.
+Run run_command(const fs::path& migc, const fs::path& cwd, const std::string& command, const std::string& args,
+                const fs::path& tmp) {
+  fs::path out = tmp / "stdout", err = tmp / "stderr";
+  std::string cmd = "cd " + quote(cwd.string()) + " && NO_COLOR=1 " + quote(migc.string()) + command + args + " >" +
+                    quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
+  int status = std::system(cmd.c_str());
+  Run r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(err), {}};
+  r.files["stdout.txt"] = slurp(out);
+  if (!r.err.empty()) r.files["stderr.txt"] = r.err;
+  if (r.exit_code != 0) r.files["exit_code"] = std::to_string(r.exit_code) + "\n";
+  return r;
+}
+
+std::string words(const fs::path& file) {
+  std::string out;
+  std::istringstream in(slurp(file));
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out += " " + quote(line);
+  return out;
+}
+
 std::string first_difference(const std::string& a, const std::string& b) {
   size_t line = 1, i = 0;
   while (i < a.size() && i < b.size() && a[i] == b[i]) line += a[i++] == '\n';
@@ -77,12 +102,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   fs::path migc = fs::absolute(argv[1]), dir = fs::absolute(argv[2]);
-  std::string args;
-  {
-    std::istringstream in(slurp(dir / "args"));
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty()) args += " " + quote(line);
-  }
+  std::string args = words(dir / "args");
+  std::string command = fs::exists(dir / "command") ? words(dir / "command") : "";
   fs::path tmp = fs::temp_directory_path() / ("migc-golden-" + std::to_string(std::random_device{}()));
   fs::create_directories(tmp);
   int failures = 0;
@@ -91,8 +112,12 @@ int main(int argc, char** argv) {
     ++failures;
   };
 
-  Run run = run_build(migc, dir, args, tmp / "out");
-  if (run.exit_code != 0)
+  auto run_case = [&](const fs::path& cwd, const std::string& name) {
+    fs::create_directories(tmp / name);
+    return command.empty() ? run_build(migc, cwd, args, tmp / name / "out") : run_command(migc, cwd, command, args, tmp / name);
+  };
+  Run run = run_case(dir, "first");
+  if (run.exit_code != 0 && command.empty())
     for (const auto& [name, _] : run.files)
       if (name != "stderr.txt" && name != "exit_code") fail("migc failed but left an artifact behind: " + name);
 
@@ -102,7 +127,7 @@ int main(int argc, char** argv) {
   for (const auto& e : fs::recursive_directory_iterator(tmp / "copy"))
     fs::last_write_time(e.path(), fs::file_time_type::clock::now() - std::chrono::hours(24 * 400));
   if (fs::exists(dir / "args")) fs::copy(dir / "args", tmp / "copy" / "args");
-  Run again = run_build(migc, tmp / "copy", args, tmp / "out2");
+  Run again = run_case(tmp / "copy", "second");
   if (again.files != run.files) fail("a copy of the input elsewhere compiled to different output");
 
   fs::path expected = dir / "expected";
@@ -121,7 +146,7 @@ int main(int argc, char** argv) {
     }
     for (const auto& [name, _] : run.files)
       if (!want.count(name)) fail(name + ": produced but not in expected/ (run with UPDATE_GOLDEN=1)");
-    if (run.exit_code == 0 && failures == 0) {
+    if (run.exit_code == 0 && failures == 0 && command.empty()) {
       std::string cmd = "cd " + quote(dir.string()) + " && " + quote(migc.string()) + " build input -o expected --check" +
                         args + " >/dev/null 2>&1";
       int status = std::system(cmd.c_str());

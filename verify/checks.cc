@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 
 #include "emit/atomic_write.h"
-#include "emit/schema_json.h"
 #include "verify/database_jobs.h"
 #include "verify/file_tree.h"
 #include "verify/orders.h"
+#include "verify/prediction.h"
 
 namespace fs = std::filesystem;
 
@@ -21,8 +21,6 @@ bool VerifyReport::ok() const {
   return std::none_of(checks.begin(), checks.end(),
                       [](const CheckResult& c) { return c.status == CheckResult::Status::Failed; });
 }
-
-json predicted_schema(const Compilation& c) { return without_defaults(schema_to_json(c.analysis.catalog)); }
 
 namespace {
 
@@ -89,11 +87,11 @@ VerifyReport run_checks(const Compilation& c, Server& server, Databases& databas
   size_t first_order_job = jobs.size();
   std::vector<std::vector<uint32_t>> orders = other_orders(c.set, c.plan, options.orders, options.seed);
   for (size_t i = 0; i < orders.size(); ++i) jobs.push_back({fmt::format("order_{}", i + 1), orders[i]});
-  std::vector<std::string> setup_errors = run_database_jobs(c, server, databases, options.setup, jobs,
-                                                           baseline ? &jobs[1] : nullptr, progress, timings);
+  SetupResult setup = run_database_jobs(c, server, databases, options.setup, jobs, baseline ? &jobs[1] : nullptr,
+                                        progress, timings);
 
   VerifyReport report;
-  for (const auto& e : setup_errors) report.warnings.push_back("--setup " + e);
+  for (const auto& e : setup.errors) report.warnings.push_back("--setup " + e);
   const DatabaseJob& deploy = jobs[0];
   const json& before = baseline ? jobs[1].after : deploy.after;
   if (deploy.failure) {
@@ -101,8 +99,8 @@ VerifyReport run_checks(const Compilation& c, Server& server, Databases& databas
     return report;
   }
   if (options.predicted) {
-    json predicted = predicted_schema(c);
-    json actual = without_preexisting(deploy.after, before, predicted);
+    json predicted = timings.measure("predict", [&] { return predicted_schema(c, options.analyze, setup.applied); });
+    json actual = without_open_fields(without_preexisting(deploy.after, before, predicted), predicted);
     CheckResult r = compared("predicted", predicted, actual, {"predicted", "database"}, ExpressionMatch::Presence);
     if (r.status == CheckResult::Status::Passed) r.note = "the database is what the analyzer predicted";
     report.checks.push_back(std::move(r));

@@ -1,5 +1,6 @@
 // The checks of `migc verify`, each in its own database on one server, two at a time:
-//   (a) predicted   the analyzer's predicted schema against the database after the compiled order
+//   (a) predicted   the analyzer's model after the --setup that ran and the compiled order, against
+//                   the database after them
 //   (b) source      the compiled order against the source tool's own order
 //   (c) expect      a committed snapshot against the database (--expect; --update-expect writes it)
 //   (d) rollback    the database before deploying against after deploying and rolling back
@@ -31,6 +32,7 @@ struct VerifyOptions {
   size_t orders = 0;
   uint64_t seed = 1;
   std::vector<std::filesystem::path> setup;  // SQL run in every database first (verify/setup_script.h)
+  AnalyzeOptions analyze;                    // what the compilation was analyzed with, for (a)
 };
 
 struct CheckResult {
@@ -53,8 +55,5 @@ struct VerifyReport {
 // file fails (not a verdict on the migrations).
 VerifyReport run_checks(const Compilation& c, Server& server, Databases& databases, const VerifyOptions& options,
                         Progress& progress, Timings& timings);
-
-// The predicted schema: schema_to_json() of the analyzer's catalog, without defaults.
-nlohmann::json predicted_schema(const Compilation& c);
 
 }  // namespace migc

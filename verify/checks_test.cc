@@ -145,6 +145,24 @@ TEST_CASE("verify --setup runs first in every database, in the migrations' sessi
   CHECK(read_file(expect).find("\"app.t\"") != std::string::npos);  // the SET search_path held
 }
 
+TEST_CASE("(a) the model replays the --setup statements that applied, then the migrations", "[verify]") {
+  // A runner that creates the schema and a bookkeeping table and sets the search_path first.
+  TempDir out;
+  out.write("setup.sql", "CREATE SCHEMA app;\nSET search_path = app, public;\n"
+                         "CREATE TABLE migrations (version text NOT NULL);\nCREATE EXTENSION no_such_extension;\n");
+  auto report = verify_files({{"1.sql", "ALTER TABLE migrations ADD PRIMARY KEY (version);\nCREATE TABLE t (id int);\n"
+                                        "CREATE EXTENSION pg_trgm;\n"}},
+                             Format::Plain, only([&](VerifyOptions& o) {
+                               o.predicted = true;
+                               o.setup = {out.path() / "setup.sql"};
+                             }));
+  if (!report) return;
+  const CheckResult& predicted = check(*report, "predicted");
+  INFO((predicted.differences.empty() ? "" : difference_text(predicted.differences[0])));
+  CHECK(predicted.status == CheckResult::Status::Passed);  // app.t, app.migrations with its key, pg_trgm in app
+  CHECK(report->warnings.size() == 1);  // the extension that failed is not predicted either
+}
+
 TEST_CASE("(d) --rollback compares the rolled-back database with the state before deploying", "[verify]") {
   std::map<std::string, std::string> files = {{"1_a.up.sql", "CREATE TABLE a (x int);\n"},
                                               {"1_a.down.sql", "DROP TABLE a;\n"},

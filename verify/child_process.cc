@@ -118,7 +118,6 @@ pid_t spawn_with_output(const std::vector<std::string>& argv, const SpawnOptions
     ::sigprocmask(SIG_UNBLOCK, &all, nullptr);
     for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD}) ::signal(sig, SIG_DFL);
     close_descriptors_except({report[1]});
-    if (options.new_session) ::setsid();
     if (options.user && !become(*options.user)) fail(1);
     if (options.death_signal) {
       if (::prctl(PR_SET_PDEATHSIG, options.death_signal) != 0) fail(2);

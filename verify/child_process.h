@@ -30,7 +30,6 @@ struct SpawnOptions {
   std::optional<ServerUser> user;  // switch to this user in the child (requires root)
   int death_signal = 0;            // PR_SET_PDEATHSIG in the child, set after switching user
   std::string output;              // file for stdout and stderr ("" = /dev/null)
-  bool new_session = false;        // setsid(): out of the terminal's process group (no Ctrl-C)
 };
 
 // Starts `argv` (argv[0] is the program's path) and returns its pid. Throws

@@ -9,7 +9,6 @@
 
 #include <fmt/format.h>
 
-#include "verify/setup_script.h"
 #include "verify/snapshot.h"
 
 namespace fs = std::filesystem;
@@ -41,8 +40,8 @@ class Runner {
     for (const auto& file : setup) setup_.emplace_back(file);
   }
 
-  // Errors of the setup in the first job's database; the other databases repeat them.
-  const std::vector<std::string>& setup_errors() const { return setup_errors_; }
+  // The setup in the first job's database; the other databases repeat it.
+  SetupResult& first_setup() { return first_setup_; }
 
   void run(std::vector<DatabaseJob>& jobs, const DatabaseJob* baseline) {
     first_ = &jobs.front();
@@ -98,10 +97,9 @@ class Runner {
     if (!first) first_set_up_.wait();
     {
       std::lock_guard lock(setup_mutex_);
-      for (const auto& script : setup_) {
-        auto errors = script.run(conn);
-        if (first) setup_errors_.insert(setup_errors_.end(), errors.begin(), errors.end());
-      }
+      SetupResult result;
+      for (const auto& script : setup_) script.run(conn, result);
+      if (first) first_setup_ = std::move(result);
     }
     if (first) first_set_up_.open();
     if (job == baseline_) baseline_set_up_.open();
@@ -114,7 +112,7 @@ class Runner {
   Progress& progress_;
   Timings& timings_;
   std::vector<SetupScript> setup_;
-  std::vector<std::string> setup_errors_;
+  SetupResult first_setup_;
   std::mutex setup_mutex_;
   const DatabaseJob* first_ = nullptr;
   const DatabaseJob* baseline_ = nullptr;
@@ -123,12 +121,12 @@ class Runner {
 
 }  // namespace
 
-std::vector<std::string> run_database_jobs(const Compilation& c, Server& server, Databases& databases,
-                                           const std::vector<fs::path>& setup, std::vector<DatabaseJob>& jobs,
-                                           const DatabaseJob* baseline, Progress& progress, Timings& timings) {
+SetupResult run_database_jobs(const Compilation& c, Server& server, Databases& databases,
+                              const std::vector<fs::path>& setup, std::vector<DatabaseJob>& jobs,
+                              const DatabaseJob* baseline, Progress& progress, Timings& timings) {
   Runner runner(c, server, databases, setup, progress, timings);
   runner.run(jobs, baseline);
-  return runner.setup_errors();
+  return std::move(runner.first_setup());
 }
 
 }  // namespace migc

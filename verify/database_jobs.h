@@ -13,6 +13,7 @@
 #include "verify/databases.h"
 #include "verify/progress.h"
 #include "verify/server.h"
+#include "verify/setup_script.h"
 #include "verify/timings.h"
 
 namespace migc {
@@ -30,12 +31,11 @@ struct DatabaseJob {
   std::string error;  // the server failed
 };
 
-// Runs every job; jobs[0] is the compiled order, whose --setup errors are returned (the other
-// databases repeat them), and `baseline` (or null) is set up before jobs[0]'s migrations
+// Runs every job; jobs[0] is the compiled order, whose --setup result is returned (the other
+// databases repeat it), and `baseline` (or null) is set up before jobs[0]'s migrations
 // start. Throws std::runtime_error when a job could not run.
-std::vector<std::string> run_database_jobs(const Compilation& c, Server& server, Databases& databases,
-                                           const std::vector<std::filesystem::path>& setup,
-                                           std::vector<DatabaseJob>& jobs, const DatabaseJob* baseline,
-                                           Progress& progress, Timings& timings);
+SetupResult run_database_jobs(const Compilation& c, Server& server, Databases& databases,
+                              const std::vector<std::filesystem::path>& setup, std::vector<DatabaseJob>& jobs,
+                              const DatabaseJob* baseline, Progress& progress, Timings& timings);
 
 }  // namespace migc

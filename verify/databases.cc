@@ -8,6 +8,9 @@
 
 namespace migc {
 
+namespace {
+
+// A database name as a quoted SQL identifier.
 std::string quote_identifier(const std::string& name) {
   std::string out = "\"";
   for (char c : name) {
@@ -16,6 +19,8 @@ std::string quote_identifier(const std::string& name) {
   }
   return out + "\"";
 }
+
+}  // namespace
 
 Databases::Databases(Server& server) : server_(server) {
   Connection admin(server.conninfo(server.admin_database()));

@@ -36,7 +36,4 @@ class Databases {
   std::optional<Cleanup> cleanup_;
 };
 
-// A quoted SQL identifier.
-std::string quote_identifier(const std::string& name);
-
 }  // namespace migc

@@ -1,8 +1,6 @@
 #include "verify/local_server.h"
 
-#include <chrono>
 #include <csignal>
-#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -13,32 +11,6 @@ namespace fs = std::filesystem;
 using namespace migc;
 using namespace migc::test;
 
-namespace {
-
-// True when some process's command line mentions `text` (the run directory).
-bool process_mentions(const std::string& text) {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator("/proc", ec)) {
-    std::string cmdline = read_file(entry.path() / "cmdline");
-    for (char& c : cmdline)
-      if (c == '\0') c = ' ';
-    if (cmdline.find(text) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Waits up to 10 s for `done()`.
-template <class F>
-bool eventually(F done) {
-  for (int i = 0; i < 500; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return done();
-}
-
-}  // namespace
-
 TEST_CASE("a local server starts, answers on its socket only, and is removed by stop()", "[verify]") {
   auto server = start_local_server();
   if (!server) return;
@@ -48,9 +20,15 @@ TEST_CASE("a local server starts, answers on its socket only, and is removed by 
   Connection db(server->conninfo("postgres"));
   CHECK(db.value("SHOW listen_addresses").empty());
   CHECK(db.value("SHOW fsync") == "off");
+  CHECK(db.value("SHOW synchronous_commit") == "off");
+  CHECK(db.value("SHOW full_page_writes") == "off");
   CHECK(db.value("SHOW TimeZone") == "UTC");
   pid_t postmaster = server->postmaster();
   CHECK(::kill(postmaster, 0) == 0);
+  if (auto user = server_user("postgres")) {  // we are root, which PostgreSQL refuses: it runs as postgres
+    std::string status = read_file("/proc/" + std::to_string(postmaster) + "/status");
+    CHECK(status.find("\nUid:\t" + std::to_string(user->uid) + "\t") != std::string::npos);
+  }
 
   server->stop();
   CHECK_FALSE(fs::exists(run));
@@ -81,4 +59,23 @@ TEST_CASE("a kept server outlives its object and stops when its keeper is told t
   CHECK(how.find(run.string()) != std::string::npos);
   ::kill(keeper, SIGTERM);
   CHECK(eventually([&] { return !fs::exists(run) && !process_mentions(run.string()); }));
+}
+
+TEST_CASE("the server dies with its keeper: the parent-death signal", "[verify]") {
+  auto server = start_local_server();
+  if (!server) return;
+  fs::path run = server->run_dir();
+  pid_t postmaster = server->postmaster();
+  std::string how = server->keep();
+  server.reset();
+  pid_t keeper = std::stoi(how.substr(how.find("kill ") + 5));
+  ::kill(keeper, SIGKILL);  // no teardown: only the signal the kernel sends the postmaster
+  // Gone, or a zombie its new parent has not reaped yet.
+  auto running = [&] {
+    std::string status = read_file("/proc/" + std::to_string(postmaster) + "/status");
+    return !status.empty() && status.find("\nState:\tZ") == std::string::npos;
+  };
+  CHECK(eventually([&] { return !running() && !process_mentions(run.string()); }));
+  std::error_code ec;
+  fs::remove_all(run, ec);  // the keeper would have removed it
 }

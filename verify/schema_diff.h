@@ -39,6 +39,11 @@ std::vector<SchemaDifference> compare_schemas(const nlohmann::json& left, const 
 nlohmann::json without_preexisting(const nlohmann::json& actual, const nlohmann::json& baseline,
                                    const nlohmann::json& predicted);
 
+// `actual` without what the prediction leaves open: the schema of an extension the prediction
+// has none for (CREATE EXTENSION without SCHEMA: the extension's control file and the
+// search_path decide, which the model does not know).
+nlohmann::json without_open_fields(nlohmann::json actual, const nlohmann::json& predicted);
+
 // A difference as lines for people ("table auth.users\n  column email: …\n") and as JSON.
 std::string difference_text(const SchemaDifference& d);
 nlohmann::json difference_json(const SchemaDifference& d);

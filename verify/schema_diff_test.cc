@@ -110,3 +110,17 @@ TEST_CASE("objects that were there before the migrations and stayed unchanged ar
                                 "tables": [{"name": "public.setup", "kind": "table", "unlogged": true},
                                            {"name": "public.t", "kind": "table"}]})j"));
 }
+
+TEST_CASE("an extension's schema is compared only where the prediction has one", "[verify]") {
+  json predicted = json::parse(R"j({"extensions": [{"name": "citext"}, {"name": "pgcrypto", "schema": "app"}]})j");
+  json actual = json::parse(R"j({"extensions": [{"name": "citext", "schema": "public"},
+                                               {"name": "pgcrypto", "schema": "public"},
+                                               {"name": "hstore", "schema": "public"}]})j");
+  json open = without_open_fields(actual, predicted);
+  CHECK(open == json::parse(R"j({"extensions": [{"name": "citext"}, {"name": "pgcrypto", "schema": "public"},
+                                               {"name": "hstore", "schema": "public"}]})j"));
+  auto diffs = compare_schemas(predicted, open, kSides, ExpressionMatch::Presence);
+  REQUIRE(diffs.size() == 2);
+  CHECK(diffs[0].object == "extension hstore");
+  CHECK(diffs[1].details == std::vector<std::string>{"schema: predicted app, database public"});
+}

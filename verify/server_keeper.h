@@ -1,9 +1,9 @@
 // The keeper: a small process forked from migc that owns a local throwaway cluster. It copies
 // the cached data directory (on first use it runs initdb, and fills the cache once the server
-// runs), starts
-// the postmaster (as the server user when migc is root) with a parent-death signal, and removes
-// the run directory once the postmaster is gone. It stops the server as soon as its control pipe
-// closes, so the server is torn down however migc ends, kill -9 included.
+// runs), starts the postmaster (as the server user when migc is root) with a parent-death
+// signal, and removes the run directory once the postmaster is gone. It stops the server as
+// soon as its control pipe closes, so the server is torn down however migc ends, kill -9
+// included.
 //
 // Status lines it writes to migc: "pid <postmaster pid>", "error <message>", "exited".
 // Control bytes it reads: 'k' keeps the server running after migc exits (--keep); end of

@@ -23,17 +23,17 @@ SetupScript::SetupScript(const fs::path& file) {
   }
 }
 
-std::vector<std::string> SetupScript::run(Connection& db) const {
-  std::vector<std::string> errors;
+void SetupScript::run(Connection& db, SetupResult& result) const {
   for (const auto& [begin, end] : statements_) {
+    std::string sql = file_->text().substr(begin, end - begin);
     try {
-      db.exec(file_->text().substr(begin, end - begin));
+      db.exec(sql);
+      result.applied.push_back(std::move(sql));
     } catch (const pqxx::sql_error& e) {
-      errors.push_back(fmt::format("{}:{}: {}", file_->display_path(), file_->position(begin).line,
-                                   parse_server_error(e.what()).message));
+      result.errors.push_back(fmt::format("{}:{}: {}", file_->display_path(), file_->position(begin).line,
+                                          parse_server_error(e.what()).message));
     }
   }
-  return errors;
 }
 
 }  // namespace migc

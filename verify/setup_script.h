@@ -13,13 +13,19 @@
 
 namespace migc {
 
+// What running the setup did in one database.
+struct SetupResult {
+  std::vector<std::string> applied;  // the statements that ran without error, in order
+  std::vector<std::string> errors;   // "file:line: message" for each of the others
+};
+
 class SetupScript {
  public:
   // Throws std::runtime_error when the file cannot be read.
   explicit SetupScript(const std::filesystem::path& file);
 
-  // Runs every statement; returns each error as "file:line: message".
-  std::vector<std::string> run(Connection& db) const;
+  // Runs every statement, adding to `result`.
+  void run(Connection& db, SetupResult& result) const;
 
  private:
   std::shared_ptr<SourceFile> file_;

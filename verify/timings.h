@@ -14,11 +14,6 @@ class Timings {
  public:
   using Clock = std::chrono::steady_clock;
 
-  struct Phase {
-    std::string name;
-    double start_ms = 0, ms = 0;
-  };
-
   // Records `name` from `since` until now. Thread-safe.
   void add(std::string name, Clock::time_point since);
   // Runs `work` and records it as `name`.
@@ -34,11 +29,16 @@ class Timings {
     return work();
   }
 
-  std::vector<Phase> phases() const;  // by start
-  std::string text() const;           // one line per phase
+  std::string text() const;  // one line per phase, by start
   nlohmann::json json() const;
 
  private:
+  struct Phase {
+    std::string name;
+    double start_ms = 0, ms = 0;
+  };
+  std::vector<Phase> phases() const;  // by start
+
   Clock::time_point origin_ = Clock::now();
   mutable std::mutex mutex_;
   std::vector<Phase> phases_;

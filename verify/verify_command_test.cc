@@ -1,9 +1,7 @@
 // `migc verify` as a user runs it: exit codes, output, teardown when killed, and --dsn.
-#include <chrono>
 #include <csignal>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -18,29 +16,6 @@ using namespace migc::test;
 
 namespace {
 
-bool postgres_installed() {
-  try {
-    find_pg_install();
-    return true;
-  } catch (const std::exception& e) {
-    WARN("PostgreSQL is not installed (" << e.what() << "): test skipped");
-    return false;
-  }
-}
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
-
-bool process_mentions(const std::string& text) {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator("/proc", ec)) {
-    std::string cmdline = read_file(entry.path() / "cmdline");
-    for (char& c : cmdline)
-      if (c == '\0') c = ' ';
-    if (cmdline.find(text) != std::string::npos) return true;
-  }
-  return false;
-}
-
 // The migc-XXXXXX run directories below `dir`.
 std::vector<fs::path> run_dirs(const fs::path& dir) {
   std::vector<fs::path> out;
@@ -48,15 +23,6 @@ std::vector<fs::path> run_dirs(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.path().filename().string().rfind("migc-", 0) == 0) out.push_back(entry.path());
   return out;
-}
-
-template <class F>
-bool eventually(F done, int seconds = 20) {
-  for (int i = 0; i < seconds * 50; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return done();
 }
 
 // Starts `migc verify` on a migration that sleeps, waits until the sleep runs, sends `signal`,
@@ -124,6 +90,43 @@ TEST_CASE("SIGTERM mid-verify leaves no server process and no temporary folder",
 
 TEST_CASE("kill -9 mid-verify leaves no server process and no temporary folder", "[verify]") {
   kill_mid_verify(SIGKILL);
+}
+
+TEST_CASE("Ctrl-C mid-verify leaves no server process and no temporary folder", "[verify]") {
+  kill_mid_verify(SIGINT);
+}
+
+TEST_CASE("an error after the server started still tears it down", "[verify]") {
+  if (!postgres_installed()) return;
+  TempDir project, tmp;
+  project.write("1.sql", "CREATE TABLE t (x int);\n");
+  project.write("expect.json", "not json");
+  RunResult r = run_shell("TMPDIR=" + quoted(tmp.path()) + " '" MIGC_BINARY "' verify " + quoted(project.path()) +
+                          " --expect " + quoted(project.path() / "expect.json"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("expect.json is not JSON") != std::string::npos);
+  CHECK(eventually([&] { return run_dirs(tmp.path()).empty() && !process_mentions(tmp.path().string()); }));
+}
+
+TEST_CASE("on a terminal, a run longer than a second shows which migration each database is at", "[verify]") {
+  if (!postgres_installed()) return;
+  TempDir project;
+  project.write("1_slow.sql", "SELECT pg_sleep(1.2);\n");
+  project.write("2_table.sql", "CREATE TABLE t (x int);\n");
+  // script(1) gives migc a terminal; its output is what the terminal shows.
+  RunResult r = run_shell("script -qec \"'" MIGC_BINARY "' verify " + quoted(project.path()) + "\" /dev/null");
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("deploy: migration 1 of 2") != std::string::npos);
+  CHECK(run_migc("verify " + quoted(project.path())).err.find("migration 1 of 2") == std::string::npos);
+}
+
+TEST_CASE("verify --pg-bin names a folder without a server as such", "[verify]") {
+  TempDir project;
+  project.write("1.sql", "CREATE TABLE t (x int);\n");
+  RunResult r = run_migc("verify " + quoted(project.path()) + " --pg-bin " + quoted(project.path()));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--pg-bin " + project.path().string() + " holds no initdb and postgres") != std::string::npos);
 }
 
 TEST_CASE("verify --dsn works in its own databases only and never prints the password", "[verify]") {

@@ -1,9 +1,13 @@
-// Helpers for the verify tests: compile a folder of migrations written by the test, and start
-// a real local PostgreSQL (the tests skip, saying so, only when PostgreSQL is not installed).
+// Helpers for the verify tests: compile a folder of migrations written by the test, start a
+// real local PostgreSQL (the tests skip, saying so, only when PostgreSQL is not installed), and
+// watch for what a server leaves behind.
 #pragma once
+#include <chrono>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -23,17 +27,49 @@ inline Compilation compile_files(const TempDir& dir, Format format, const std::m
   return compile(options);
 }
 
-// A ready local server, or nullptr (with a warning) when no PostgreSQL server is installed.
-inline std::unique_ptr<LocalServer> start_local_server() {
+// True when PostgreSQL's server binaries are installed; else false, with a warning that the
+// test is skipped.
+inline bool postgres_installed() {
   try {
     find_pg_install();
+    return true;
   } catch (const std::exception& e) {
     WARN("PostgreSQL is not installed (" << e.what() << "): test skipped");
-    return nullptr;
+    return false;
   }
+}
+
+// A ready local server, or nullptr (with a warning) when no PostgreSQL server is installed.
+inline std::unique_ptr<LocalServer> start_local_server() {
+  if (!postgres_installed()) return nullptr;
   auto server = std::make_unique<LocalServer>(LocalServerOptions{});
   server->wait_ready();
   return server;
+}
+
+// A path quoted for the shell run_migc() and run_shell() use.
+inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+// True when some process's command line mentions `text` (a run directory).
+inline bool process_mentions(const std::string& text) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    std::string cmdline = read_file(entry.path() / "cmdline");
+    for (char& c : cmdline)
+      if (c == '\0') c = ' ';
+    if (cmdline.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Waits up to `seconds` for `done()`.
+template <class F>
+bool eventually(F done, int seconds = 20) {
+  for (int i = 0; i < seconds * 50; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return done();
 }
 
 }  // namespace migc::test
