@@ -1,4 +1,5 @@
-// The text libpg_query nodes carry: a String node (a name) and a string constant ('text').
+// The text libpg_query nodes carry: a String node (a name), a string constant ('text'), the
+// keyword of a SQL value function.
 #pragma once
 #include <string_view>
 
@@ -12,5 +13,7 @@ inline bool has_text(const char* s) { return s && *s; }
 std::string_view string_node(const PgQuery__Node* node);
 // A string constant's text; null for any other node (numbers, NULL, expressions).
 const char* string_constant(const PgQuery__Node* node);
+// The SQL keyword of a SQLValueFunction (CURRENT_DATE → "current_date"); "" for an unknown one.
+std::string_view sql_value_function_name(PgQuery__SQLValueFunctionOp op);
 
 }  // namespace migc
