@@ -32,7 +32,9 @@ nlohmann::json predicted_schema(const Compilation& c, const AnalyzeOptions& opti
   plan.order.insert(plan.order.begin(), first);
   AnalyzeOptions with_setup = options;
   if (!with_setup.applied.empty()) with_setup.applied.resize(set.migrations.size(), false);
-  return without_defaults(schema_to_json(replay_plan(set, parsed, plan, with_setup).catalog));
+  Catalog catalog = replay_plan(set, parsed, plan, with_setup).catalog;
+  catalog.drop_temporary_relations();  // as compile() does: what the snapshot sees has none
+  return without_defaults(schema_to_json(catalog));
 }
 
 }  // namespace migc
