@@ -7,5 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh "$@"
 build=build
-[ "${1:-}" = "--sanitize" ] && build=build-asan
+if [ "${1:-}" = "--sanitize" ]; then
+  build=build-asan
+  export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+fi
 ctest --test-dir "$build" --output-on-failure -j2
