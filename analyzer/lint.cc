@@ -4,7 +4,6 @@
 #include <cctype>
 #include <map>
 #include <memory>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -123,9 +122,10 @@ class LintRun : public StatementObserver, public RuleContext::Sink {
   }
   std::vector<RawFinding>& findings() { return findings_; }
 
+  bool observes(uint32_t migration) const override { return linted(migration); }
+
   void before_change(const PgQuery__Node* stmt, const ReplayContext& model) override {
     uint32_t m = model.migration;
-    if (!linted(m)) return;
     const MigrationRules& chosen = rules(m);
     if (m != migration_ || !session_) {
       migration_ = m;

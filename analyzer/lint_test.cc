@@ -63,7 +63,7 @@ TEST_CASE("lint: unknown and unused ignores are reported", "[lint]") {
                           {.rules = {"unused-ignore"}}) == "");
 }
 
-TEST_CASE("lint: severities and off from the config, per path", "[lint]") {
+TEST_CASE("lint: severities and off from the config; aliases", "[lint]") {
   auto severity_of = [](const migc::test::LintedSql& l) { return l.findings.at(0).severity; };
   auto l = lint_sql({kUsers, "ALTER TABLE users ADD COLUMN a text;"},
                     {.linted = {false, true},
@@ -72,7 +72,7 @@ TEST_CASE("lint: severities and off from the config, per path", "[lint]") {
   CHECK(rules_of(l) == std::vector<std::string>{"require-lock-timeout"});
   CHECK(severity_of(l) == LintSeverity::Error);
 
-  // Opt-in rules run only when the config names them.
+  // An alias names one rule or several (squawk's require-timeout-settings).
   CHECK(migc::rules_named("require-lock-timeout").size() == 1);
   CHECK(migc::rules_named("require-timeout-settings").size() == 2);
 }

@@ -64,7 +64,7 @@ static void assess_and_observe(const PgQuery__Node* stmt, ReplayContext& ctx) {
 }
 
 void replay_statement(const PgQuery__Node* stmt, ReplayContext& ctx) {
-  if (ctx.execute) assess_and_observe(stmt, ctx);
+  if (ctx.execute && (!ctx.observer || ctx.observer->observes(ctx.migration))) assess_and_observe(stmt, ctx);
   ++ctx.nesting;
   if (!replay_relation_statement(stmt, ctx) && !replay_object_statement(stmt, ctx) &&
       !replay_data_statement(stmt, ctx))

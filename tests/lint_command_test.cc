@@ -65,12 +65,12 @@ TEST_CASE("migc lint: [lint] in migc.toml and bad input", "[lint-command]") {
   CHECK(configured.out == "[]\n");
 
   d.write("migc.toml", "dir = \"db\"\n[lint.rules]\nno-such-rule = \"off\"\n");
-  auto bad = run_migc("lint", d.path());
+  auto bad = run_migc("lint --no-cache", d.path());
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("migc.toml:3:1: error: unknown lint rule 'no-such-rule'") != std::string::npos);
 
   d.write("migc.toml", "dir = \"db\"\n[[lint.overrides]]\npaths = [\"0003_*\"]\nassume_in_transaction = false\n");
-  CHECK(run_migc("lint", d.path()).exit_code == 0);
+  CHECK(run_migc("lint --no-cache", d.path()).exit_code == 0);
   CHECK(run_migc("lint --no-cache --format yaml", d.path()).exit_code == 2);
 }
 
@@ -85,4 +85,17 @@ TEST_CASE("migc explain prints a rule's page; an unknown rule lists them", "[lin
   auto unknown = run_migc("explain nope");
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("transaction-nesting") != std::string::npos);
+}
+
+TEST_CASE("migc lint: the runner's transaction comes from the format (yoyo -- transactional)", "[lint-command]") {
+  TempDir d;
+  d.write("db/0001_init.sql", "CREATE TABLE users (id bigint, email text);\n");
+  d.write("db/0002_index.sql", "-- depends: 0001_init\nSET lock_timeout = '1s';\n"
+                               "CREATE INDEX CONCURRENTLY users_email ON users (email);\n");
+  d.write("db/0003_index.sql", "-- depends: 0002_index\n-- transactional: false\nSET lock_timeout = '1s';\n"
+                               "CREATE INDEX CONCURRENTLY users_id ON users (id);\n");
+  auto r = run_migc("lint --no-cache --dir db --dir-format yoyo --format json", d.path());
+  CHECK(r.exit_code == 1);
+  CHECK(count(r.out, "\"rule\": \"ban-concurrent-index-creation-in-transaction\"") == 1);
+  CHECK(r.out.find("yoyo runs migration '0002_index' in one transaction") != std::string::npos);
 }
