@@ -5,13 +5,9 @@
 #include "analyzer/rules/rule_test_support.h"
 
 using migc::test::lint_expectations;
-using migc::test::LintCase;
+using migc::test::after_history;
 
 namespace {
-
-LintCase after_history(std::vector<std::string> rules, int pg_version_num = 150000) {
-  return {.linted = {false, true}, .pg_version_num = pg_version_num, .rules = std::move(rules)};
-}
 
 const char* kHistory =
     "CREATE TABLE users (id integer PRIMARY KEY, name varchar(20), price numeric(10,2), at timestamp, n int, "

@@ -6,26 +6,14 @@
 #include "analyzer/rules/rule_test_support.h"
 
 using migc::test::lint_expectations;
-using migc::test::LintCase;
+using migc::test::after_history;
+using migc::test::message_of;
 
 namespace {
-
-LintCase after_history(std::vector<std::string> rules, int pg_version_num = 150000) {
-  return {.linted = {false, true}, .pg_version_num = pg_version_num, .rules = std::move(rules)};
-}
 
 const char* kHistory =
     "CREATE TABLE users (id bigint PRIMARY KEY, email text, nick text);\n"
     "CREATE TABLE orders (id bigint, user_id bigint, amount numeric);";
-
-// The message of the only finding of `rule` in the linted migration.
-std::string message_of(const std::vector<std::string>& sql, const std::string& rule) {
-  auto linted = migc::test::lint_sql(sql, after_history({}));
-  std::string out;
-  for (const auto& f : linted.findings)
-    if (f.rule == rule) out += (out.empty() ? "" : "\n") + f.message;
-  return out;
-}
 
 }  // namespace
 

@@ -5,11 +5,9 @@
 #include "analyzer/rules/rule_test_support.h"
 
 using migc::test::lint_expectations;
-using migc::test::LintCase;
+using migc::test::after_history;
 
 namespace {
-
-LintCase after_history(std::vector<std::string> rules) { return {.linted = {false, true}, .rules = std::move(rules)}; }
 
 const char* kHistory =
     "CREATE SCHEMA legacy;\n"

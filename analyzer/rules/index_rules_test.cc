@@ -5,13 +5,9 @@
 
 using migc::test::lint_expectations;
 using migc::test::LintCase;
+using migc::test::after_history;
 
 namespace {
-
-// Migration 0 is history (its tables are live); migration 1 is linted.
-LintCase after_history(std::vector<std::string> rules, int pg_version_num = 150000) {
-  return {.linted = {false, true}, .pg_version_num = pg_version_num, .rules = std::move(rules)};
-}
 
 const char* kUsers = "CREATE TABLE users (id bigint PRIMARY KEY, email text, name text, a int, b int, c int);";
 

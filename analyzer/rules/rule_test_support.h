@@ -72,6 +72,20 @@ inline LintedSql lint_sql(const std::vector<std::string>& migrations, const Lint
   return out;
 }
 
+// The usual case: migration 0 is history (its objects are live), migration 1 is linted.
+inline LintCase after_history(std::vector<std::string> rules, int pg_version_num = 150000) {
+  return {.linted = {false, true}, .pg_version_num = pg_version_num, .rules = std::move(rules)};
+}
+
+// The messages of `rule`'s findings in `after_history` migrations, one per line.
+inline std::string message_of(const std::vector<std::string>& sql, const std::string& rule,
+                              int pg_version_num = 150000) {
+  std::string out;
+  for (const auto& f : lint_sql(sql, after_history({}, pg_version_num)).findings)
+    if (f.rule == rule) out += (out.empty() ? "" : "\n") + f.message;
+  return out;
+}
+
 // "" when every linted statement has exactly the findings its expect comments name (among the
 // rules under test); otherwise one line per statement that differs, naming both lists.
 inline std::string lint_expectations(const std::vector<std::string>& migrations, const LintCase& c = {}) {

@@ -5,13 +5,10 @@
 #include "analyzer/rules/rule_test_support.h"
 
 using migc::test::lint_expectations;
-using migc::test::LintCase;
+using migc::test::after_history;
+using migc::test::message_of;
 
 namespace {
-
-LintCase after_history(std::vector<std::string> rules, int pg_version_num = 150000) {
-  return {.linted = {false, true}, .pg_version_num = pg_version_num, .rules = std::move(rules)};
-}
 
 const char* kHistory =
     "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
@@ -26,14 +23,6 @@ const char* kHistory =
     "CREATE UNIQUE INDEX user_emails_id ON user_emails (id);\n"
     "CREATE MATERIALIZED VIEW later AS SELECT id FROM users WITH NO DATA;\n"
     "CREATE DOMAIN positive AS int;";
-
-std::string message_of(const std::vector<std::string>& sql, const std::string& rule, int pg_version_num = 150000) {
-  auto linted = migc::test::lint_sql(sql, after_history({}, pg_version_num));
-  std::string out;
-  for (const auto& f : linted.findings)
-    if (f.rule == rule) out += (out.empty() ? "" : "\n") + f.message;
-  return out;
-}
 
 }  // namespace
 
