@@ -8,13 +8,6 @@
 
 using namespace migc;
 
-namespace Catch {
-template <>
-struct StringMaker<Reference> {
-  static std::string convert(const Reference& r) { return std::string(access_name(r.access)) + " " + r.object.display(); }
-};
-}  // namespace Catch
-
 namespace {
 
 const QualifiedName kUsers{"public", "users"};

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
 #include <pg_query.h>
 
 #include "analyzer/replay.h"
@@ -65,3 +66,13 @@ inline Replayed replay_sql(const std::vector<std::string>& migrations, std::vect
 }
 
 }  // namespace migc::test
+
+// Failed checks print a reference as its access and object, e.g. "read relation public.users".
+namespace Catch {
+template <>
+struct StringMaker<migc::Reference> {
+  static std::string convert(const migc::Reference& r) {
+    return std::string(migc::access_name(r.access)) + " " + r.object.display();
+  }
+};
+}  // namespace Catch
