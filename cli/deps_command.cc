@@ -21,8 +21,8 @@ int fix_dependency_headers(const Compilation& c, bool write) {
   const MigrationSet& set = c.set;
   if (!order_from_graph(set.format))
     usage_error(fmt::format("--fix: {} orders migrations by their versions, not by declared dependencies: "
-                                 "there are no dependency headers to fix",
-                                 format_name(set.format)));
+                            "there are no dependency headers to fix",
+                            format_name(set.format)));
   std::map<std::string, std::string> rewritten;  // path under the root → new text
   std::string diff;
   for (const DependencyFix& fix : plan_dependency_fixes(set, c.plan)) {

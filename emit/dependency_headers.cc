@@ -6,24 +6,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "compiler/text_lines.h"
+
 namespace migc {
 
 namespace {
-
-struct Line {
-  size_t begin = 0, end = 0;  // end is past the line break
-};
-
-std::vector<Line> lines_of(std::string_view text) {
-  std::vector<Line> lines;
-  for (size_t begin = 0; begin < text.size();) {
-    size_t nl = text.find('\n', begin);
-    size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back({begin, end});
-    begin = end;
-  }
-  return lines;
-}
 
 std::string_view line_break(std::string_view text) {
   return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
@@ -37,9 +24,9 @@ std::string with_sql_depends(std::string_view text, const std::vector<std::strin
   const std::string line = ids.empty() ? "" : fmt::format("-- depends: {}{}", fmt::join(ids, " "), line_break(text));
   std::string out;
   bool written = false, in_header = true;
-  for (const Line& l : lines_of(text)) {
-    std::string_view raw = text.substr(l.begin, l.end - l.begin);
-    std::string content(raw.substr(0, raw.find_first_of("\r\n")));
+  for (const TextLine& l : text_lines(text)) {
+    std::string_view raw = text.substr(l.begin, l.next - l.begin);
+    std::string content(line_content(text, l));
     in_header = in_header && std::regex_match(content, header_line);
     if (in_header && std::regex_search(content, directive)) {
       if (!written) out += line;
@@ -93,7 +80,7 @@ std::string with_python_depends(std::string_view text, const std::vector<std::st
   const std::string_view nl = line_break(text);
   const std::string assignment = fmt::format("__depends__ = {{{}}}", fmt::join(quoted(ids), ", "));
   // An existing assignment: a module-level statement starts at column 0.
-  for (const Line& l : lines_of(text)) {
+  for (const TextLine& l : text_lines(text)) {
     if (text.substr(l.begin, 11) != "__depends__") continue;
     size_t value = text.find('=', l.begin) + 1;
     size_t end = skip_python_value(text, value);
@@ -106,11 +93,10 @@ std::string with_python_depends(std::string_view text, const std::vector<std::st
   if (ids.empty()) return std::string(text);
   // None yet: after the comments and the docstring that open the module.
   size_t at = 0;
-  for (const Line& l : lines_of(text)) {
-    std::string_view s = text.substr(l.begin, l.end - l.begin);
-    size_t first = s.find_first_not_of(" \t\r\n");
-    if (first != std::string_view::npos && s[first] != '#') break;
-    at = l.end;
+  for (const TextLine& l : text_lines(text)) {
+    std::string_view content = trim_space(line_content(text, l));
+    if (!content.empty() && content[0] != '#') break;
+    at = l.next;
   }
   if (at < text.size() && (text[at] == '"' || text[at] == '\'' || text.substr(at, 2) == "r\"")) {
     at = skip_python_string(text, at);

@@ -5,18 +5,15 @@
 
 #include <fmt/format.h>
 
+#include "compiler/text_lines.h"
+
 namespace migc {
 
 namespace {
 
 std::vector<std::string_view> split_lines(std::string_view text) {  // each with its line break
   std::vector<std::string_view> lines;
-  for (size_t begin = 0; begin < text.size();) {
-    size_t nl = text.find('\n', begin);
-    size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(begin, end - begin));
-    begin = end;
-  }
+  for (const TextLine& l : text_lines(text)) lines.push_back(text.substr(l.begin, l.next - l.begin));
   return lines;
 }
 
