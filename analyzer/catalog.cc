@@ -102,21 +102,29 @@ static std::string choose_name(std::string_view name1, std::string_view name2, s
   return candidate;
 }
 
+bool Catalog::constraint_named(const std::string& schema, std::string_view name) const {
+  auto named = [&](const std::vector<Constraint>& constraints) {
+    return std::any_of(constraints.begin(), constraints.end(), [&](const Constraint& c) { return c.name == name; });
+  };
+  for (auto it = relations.lower_bound({schema, ""}); it != relations.end() && it->first.schema == schema; ++it)
+    if (named(it->second.constraints)) return true;
+  for (auto it = types.lower_bound({schema, ""}); it != types.end() && it->first.schema == schema; ++it)
+    if (named(it->second.constraints)) return true;
+  return false;
+}
+
 std::string Catalog::choose_relation_name(const std::string& schema, std::string_view name1, std::string_view name2,
-                                          std::string_view label, const std::vector<std::string>& taken) const {
-  return choose_name(name1, name2, label, taken,
-                     [&](const std::string& n) { return relations.count({schema, n}) > 0; });
+                                          std::string_view label, const std::vector<std::string>& taken,
+                                          bool backs_constraint) const {
+  return choose_name(name1, name2, label, taken, [&](const std::string& n) {
+    return relations.count({schema, n}) > 0 || (backs_constraint && constraint_named(schema, n));
+  });
 }
 
 std::string Catalog::choose_constraint_name(const std::string& schema, std::string_view name1,
                                             std::string_view name2, std::string_view label,
                                             const std::vector<std::string>& taken) const {
-  std::set<std::string> used;
-  for (auto it = relations.lower_bound({schema, ""}); it != relations.end() && it->first.schema == schema; ++it)
-    for (const auto& c : it->second.constraints) used.insert(c.name);
-  for (auto it = types.lower_bound({schema, ""}); it != types.end() && it->first.schema == schema; ++it)
-    for (const auto& c : it->second.constraints) used.insert(c.name);
-  return choose_name(name1, name2, label, taken, [&](const std::string& n) { return used.count(n) > 0; });
+  return choose_name(name1, name2, label, taken, [&](const std::string& n) { return constraint_named(schema, n); });
 }
 
 }  // namespace migc

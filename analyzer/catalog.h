@@ -111,6 +111,9 @@ struct Relation {
   std::optional<QualifiedName> partition_of; // partition: its parent
   std::string partition_bound;               // partition: "FOR VALUES FROM (…) TO (…)" / "DEFAULT"
   std::vector<QualifiedName> inherits;
+  // A partition or child table was attached to it once: false proves it has none, which spares
+  // looking for them through every relation (not part of the schema).
+  bool had_children = false;
   std::map<std::string, std::string> options;  // reloptions, WITH (…)
   // views and materialized views
   std::string query;       // deparsed SELECT
@@ -196,11 +199,16 @@ struct Catalog {
   // The session that ran the migrations ended: its TEMPORARY relations (kTemporarySchema) go.
   void drop_temporary_relations();
 
+  // Whether a constraint of a table or domain of `schema` is named `name`.
+  bool constraint_named(const std::string& schema, std::string_view name) const;
+
   // Generated names, exactly as PostgreSQL picks them: ChooseRelationName (unique among every
-  // relation of the schema, adding 1, 2, … to the label) and ChooseConstraintName (unique among
-  // the schema's constraints). `taken` holds names already chosen by the same statement.
+  // relation of the schema, and for an index that backs a constraint among its constraints too,
+  // adding 1, 2, … to the label) and ChooseConstraintName (unique among the schema's
+  // constraints). `taken` holds names already chosen by the same statement.
   std::string choose_relation_name(const std::string& schema, std::string_view name1, std::string_view name2,
-                                   std::string_view label, const std::vector<std::string>& taken = {}) const;
+                                   std::string_view label, const std::vector<std::string>& taken = {},
+                                   bool backs_constraint = false) const;
   std::string choose_constraint_name(const std::string& schema, std::string_view name1, std::string_view name2,
                                      std::string_view label, const std::vector<std::string>& taken = {}) const;
 };

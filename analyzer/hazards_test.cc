@@ -70,6 +70,7 @@ HazardBench shop() {
   Relation& parted =
       b.table("public", "parted", {"id integer", "k integer NOT NULL"}, kExternal, RelKind::PartitionedTable);
   parted.partition_key = "RANGE (k)";
+  parted.had_children = true;  // what replaying CREATE TABLE … PARTITION OF would set
   for (const char* name : {"parted_1", "parted_def"}) {
     Relation& p = b.table("public", name, {"id integer", "k integer NOT NULL"});
     p.partition_of = QualifiedName{"public", "parted"};

@@ -130,14 +130,9 @@ std::string choose_index_name(const Catalog& catalog, const QualifiedName& table
   if (role == IndexRole::Plain)
     return catalog.choose_relation_name(schema, table.name, name_addition(index_column_names(keys, include)), "idx");
   // A constraint index must not take the name of any constraint of the schema either.
-  std::vector<std::string> constraint_names;
-  for (auto it = catalog.relations.lower_bound({schema, ""}); it != catalog.relations.end() && it->first.schema == schema; ++it)
-    for (const auto& c : it->second.constraints) constraint_names.push_back(c.name);
-  for (auto it = catalog.types.lower_bound({schema, ""}); it != catalog.types.end() && it->first.schema == schema; ++it)
-    for (const auto& c : it->second.constraints) constraint_names.push_back(c.name);
-  if (role == IndexRole::Primary) return catalog.choose_relation_name(schema, table.name, "", "pkey", constraint_names);
+  if (role == IndexRole::Primary) return catalog.choose_relation_name(schema, table.name, "", "pkey", {}, true);
   return catalog.choose_relation_name(schema, table.name, name_addition(index_column_names(keys, include)),
-                                      role == IndexRole::Exclusion ? "excl" : "key", constraint_names);
+                                      role == IndexRole::Exclusion ? "excl" : "key", {}, true);
 }
 
 }  // namespace migc

@@ -126,36 +126,22 @@ class LintRun : public StatementObserver, public RuleContext::Sink {
 
   void before_change(const PgQuery__Node* stmt, const ReplayContext& model) override {
     uint32_t m = model.migration;
-    const MigrationRules& chosen = rules(m);
     if (m != migration_ || !session_) {
       migration_ = m;
       first_finding_ = findings_.size();
       session_ = std::make_unique<MigrationSession>(set_.migrations[m], parsed_.migrations[m].up,
-                                                    chosen.assume_in_transaction, options_.settings);
+                                                    rules(m).assume_in_transaction, options_.settings);
     }
     if (model.nesting == 0) session_->enter(model.statement);
-    RuleContext ctx;
-    ctx.node = stmt;
-    ctx.model = &model;
-    ctx.hazards = &model.out.hazards;
-    ctx.nested = model.nesting > 0;
-    ctx.non_transactional = is_non_transactional(stmt, model.pg_version_num);
-    ctx.tx = &session_->tx();
-    ctx.settings = &session_->settings();
-    ctx.set = &set_;
-    ctx.migration = m;
-    ctx.statements = &parsed_.migrations[m].up;
-    ctx.statement = model.statement;
-    ctx.pg_version_num = model.pg_version_num;
-    ctx.sink = this;
-    ctx.pending_is_new = !options_.linted.empty();
-    for (const auto& [rule, severity] : chosen.rules) {
-      if (!rule->check) continue;
-      ctx.rule = rule;
-      rule->check(ctx);
-    }
-    ctx.rule = nullptr;
+    RuleContext ctx = context(stmt, model);
+    check(ctx, false);
     session_->after(ctx);
+  }
+
+  void after_change(const PgQuery__Node* stmt, const ReplayContext& model) override {
+    RuleContext ctx = context(stmt, model);
+    ctx.analysis = &model.out;
+    check(ctx, true);
   }
 
   void add(const RuleContext& ctx, std::optional<LintSeverity> severity, std::string message, std::string help,
@@ -180,6 +166,35 @@ class LintRun : public StatementObserver, public RuleContext::Sink {
   }
 
  private:
+  RuleContext context(const PgQuery__Node* stmt, const ReplayContext& model) {
+    RuleContext ctx;
+    ctx.node = stmt;
+    ctx.model = &model;
+    ctx.hazards = &model.out.hazards;
+    ctx.nested = model.nesting > 0;
+    ctx.non_transactional = is_non_transactional(stmt, model.pg_version_num);
+    ctx.tx = &session_->tx();
+    ctx.settings = &session_->settings();
+    ctx.set = &set_;
+    ctx.migration = model.migration;
+    ctx.statements = &parsed_.migrations[model.migration].up;
+    ctx.statement = model.statement;
+    ctx.pg_version_num = model.pg_version_num;
+    ctx.sink = this;
+    ctx.pending_is_new = !options_.linted.empty();
+    return ctx;
+  }
+
+  // The enabled rules that run before (or after) the change.
+  void check(RuleContext& ctx, bool after_change) {
+    for (const auto& [rule, severity] : rules(ctx.migration).rules) {
+      if (!rule->check || rule->after_change != after_change) continue;
+      ctx.rule = rule;
+      rule->check(ctx);
+    }
+    ctx.rule = nullptr;
+  }
+
   const MigrationSet& set_;
   const ParsedSet& parsed_;
   const LintOptions& options_;

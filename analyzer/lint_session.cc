@@ -2,6 +2,7 @@
 
 #include "analyzer/node_walk.h"
 #include "analyzer/session_settings.h"
+#include "compiler/text_ranges.h"
 
 namespace migc {
 
@@ -105,12 +106,16 @@ void MigrationSession::after(const RuleContext& ctx) {
     case PG_QUERY__NODE__NODE_DISCARD_STMT:
       if (stmt->discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_ALL) reset_all_settings(settings_);
       break;
-    default:
+    default: {
+      const ParsedStatement& p = ctx.parsed();  // the DO block's text when nested
+      if (!mentions(std::string_view(ctx.set->file(p.file).text()).substr(p.begin, p.end - p.begin), "set_config"))
+        break;
       walk_nodes(stmt, [&](const PgQuery__Node* n) {
         if (n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && is_set_config(n->func_call))
           apply_set_config(n->func_call, settings_);
         return true;
       });
+    }
   }
 }
 

@@ -3,12 +3,17 @@
 // statement and expression of the body as text, each parsed and replayed in turn.
 #include "analyzer/plpgsql.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
+
+#include "compiler/text_ranges.h"
 
 namespace migc {
 
@@ -78,6 +83,32 @@ std::vector<Token> tokens(const std::string& text) {
   return out;
 }
 
+// Whether `text` can be a statement: SQL statements begin with a keyword of the grammar's
+// statement list (or a parenthesised query). A PL/pgSQL expression that begins otherwise is
+// parsed as an expression straight away, not first tried (and failed) as a statement.
+bool starts_like_statement(std::string_view text) {
+  static const std::array<std::string_view, 55> kStatementWords = {
+      "abort",    "alter",    "analyse",  "analyze",  "begin",   "call",     "checkpoint", "close",
+      "cluster",  "comment",  "commit",   "copy",     "create",  "deallocate", "declare", "delete",
+      "discard",  "do",       "drop",     "end",      "execute", "explain",  "fetch",      "grant",
+      "import",   "insert",   "listen",   "load",     "lock",    "merge",    "move",       "notify",
+      "prepare",  "reassign", "refresh",  "reindex",  "release", "reset",    "revoke",     "rollback",
+      "savepoint", "security", "select",  "set",      "show",    "start",    "table",      "truncate",
+      "unlisten", "update",   "vacuum",   "values",   "with",    "cursor",   "open"};
+  size_t i = 0;
+  while (i < text.size()) {  // skip blanks and comments
+    if (std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    else if (text.substr(i, 2) == "--") i = std::min(text.find('\n', i), text.size());
+    else if (text.substr(i, 2) == "/*") i = std::min(text.find("*/", i) + 2, text.size());
+    else break;
+  }
+  if (i < text.size() && text[i] == '(') return true;
+  std::string word;
+  for (; i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])); ++i)
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  return std::find(kStatementWords.begin(), kStatementWords.end(), word) != kStatementWords.end();
+}
+
 // `target := expr` (or `target = expr`) without its target.
 std::string assigned_expression(const std::string& assignment) {
   for (const Token& t : tokens(assignment))
@@ -93,6 +124,7 @@ std::optional<std::string> with_return_next_values(std::string definition, std::
   size_t at = definition.find(body);
   if (at == std::string::npos) return std::nullopt;
   std::string rewritten(body);
+  if (!mentions(body, "next")) return std::nullopt;  // most bodies: not worth scanning
   std::vector<Token> t = tokens(rewritten);
   for (size_t i = t.size(); i-- > 2;)
     if (t[i].kind == PG_QUERY__TOKEN__ASCII_59 && t[i - 1].kind == PG_QUERY__TOKEN__NEXT &&
@@ -187,7 +219,7 @@ class BodyReplayer {
 
   void expression(const std::string& text, Use use) {
     std::string error;
-    if (use == Use::Sql && statements(text, error)) return;
+    if (use == Use::Sql && starts_like_statement(text) && statements(text, error)) return;
     std::string expr = use == Use::Assignment ? assigned_expression(text) : text;
     ParseTree select = parse_sql("SELECT " + expr, error);
     if (!select || select->n_stmts != 1) {

@@ -117,6 +117,7 @@ void touch(ReplayContext& ctx, Relation& rel) { rel.provenance.touch(ctx.migrati
 
 std::vector<Relation*> child_relations(Catalog& catalog, const QualifiedName& parent, bool partitions_only) {
   std::vector<Relation*> out;
+  if (const Relation* p = catalog.relation(parent); p && !p->had_children) return out;
   for (auto& [name, rel] : catalog.relations) {
     bool partition = rel.partition_of && *rel.partition_of == parent;
     bool child = std::count(rel.inherits.begin(), rel.inherits.end(), parent) > 0;

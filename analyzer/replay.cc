@@ -64,7 +64,8 @@ static void assess_and_observe(const PgQuery__Node* stmt, ReplayContext& ctx) {
 }
 
 void replay_statement(const PgQuery__Node* stmt, ReplayContext& ctx) {
-  if (ctx.execute && (!ctx.observer || ctx.observer->observes(ctx.migration))) assess_and_observe(stmt, ctx);
+  bool observed = ctx.execute && ctx.observer && ctx.observer->observes(ctx.migration);
+  if (ctx.execute && (!ctx.observer || observed)) assess_and_observe(stmt, ctx);
   ++ctx.nesting;
   if (!replay_relation_statement(stmt, ctx) && !replay_object_statement(stmt, ctx) &&
       !replay_data_statement(stmt, ctx))
@@ -79,6 +80,7 @@ void replay_statement(const PgQuery__Node* stmt, ReplayContext& ctx) {
   }
   std::sort(refs.begin(), refs.end());
   refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+  if (observed && ctx.nesting == 0) ctx.observer->after_change(stmt, ctx);
 }
 
 }  // namespace migc

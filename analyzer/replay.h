@@ -45,6 +45,9 @@ class StatementObserver {
   virtual ~StatementObserver() = default;
   // `ctx.out.hazards` are this statement's hazards; `ctx.nesting` is 0 for a top-level statement.
   virtual void before_change(const PgQuery__Node* stmt, const ReplayContext& ctx) = 0;
+  // After a top-level statement changed the catalog: `ctx.out` holds all it found, including the
+  // notes and deferred references of the bodies it holds (one replay serves the model and rules).
+  virtual void after_change(const PgQuery__Node* stmt, const ReplayContext& ctx) = 0;
   // Whether the statements of `migration` matter to it; the others are replayed without their
   // hazards, which only the observer would have read.
   virtual bool observes(uint32_t migration) const = 0;

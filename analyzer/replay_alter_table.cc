@@ -124,6 +124,7 @@ void attach_partition_command(Alter& a, const PgQuery__AlterTableCmd* cmd) {
   Relation* partition = a.ctx.catalog.relation(name);
   if (!partition || a.table.kind != RelKind::PartitionedTable) return;  // ALTER INDEX … ATTACH: nothing modelled
   partition->partition_of = a.table.name;
+  a.table.had_children = true;
   partition->partition_bound = p->bound ? partition_bound_text(p->bound) : "";
   touch(a.ctx, *partition);
   adopt_partition(a.ctx, a.table, *partition);
@@ -143,7 +144,9 @@ void inherit_command(Alter& a, const PgQuery__AlterTableCmd* cmd, bool add) {
   QualifiedName parent = a.ctx.resolve_relation(cmd->def->range_var);
   a.ctx.reference(relation_ref(parent), Access::Read);
   std::erase(a.table.inherits, parent);
-  if (add) a.table.inherits.push_back(parent);
+  if (!add) return;
+  a.table.inherits.push_back(parent);
+  if (Relation* p = a.ctx.catalog.relation(parent)) p->had_children = true;
 }
 
 // ENABLE / DISABLE TRIGGER name | ALL | USER (the model has no internal triggers, so ALL and

@@ -147,7 +147,8 @@ void replay_create_table(const PgQuery__CreateStmt* stmt, RelKind kind, ReplayCo
     ctx.reference(relation_ref(parent_name), stmt->partbound ? Access::Alter : Access::Read);
     if (stmt->partbound) table.partition_of = parent_name;
     else table.inherits.push_back(parent_name);
-    if (const Relation* parent = ctx.catalog.relation(parent_name)) {
+    if (Relation* parent = ctx.catalog.relation(parent_name)) {
+      parent->had_children = true;
       inherit_from(ctx, table, *parent);
     } else {
       ctx.note("parent " + display_name(parent_name) + " is not in the model: its columns are unknown");

@@ -345,6 +345,21 @@ ALTER TABLE p_eu INHERIT base;
   CHECK(rel(r, "base").unlogged);
   CHECK(rel(r, "base").options == std::map<std::string, std::string>{{"autovacuum_enabled", "off"}});
   CHECK(eu.inherits == std::vector<QualifiedName>{{"public", "base"}});
+  // Parents remember they had children, which is what lets child lookups skip the others.
+  CHECK(rel(r, "p").had_children);
+  CHECK(rel(r, "base").had_children);
+  CHECK_FALSE(eu.had_children);
+  auto widened = replay_sql(r.catalog, {"ALTER TABLE base ADD COLUMN y int;"});
+  CHECK(rel(widened, "p_eu").column("y"));
+}
+
+TEST_CASE("children created with their parent's name are found", "[replay-relations]") {
+  auto r = replay_sql({"CREATE TABLE base (x int);\nCREATE TABLE kid () INHERITS (base);\n"
+                       "CREATE TABLE p (k int) PARTITION BY RANGE (k);\n"
+                       "CREATE TABLE p_1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n",
+                       "ALTER TABLE base ADD COLUMN y int;\nALTER TABLE p ADD COLUMN z int;\n"});
+  CHECK(rel(r, "kid").column("y"));
+  CHECK(rel(r, "p_1").column("z"));
 }
 
 TEST_CASE("ALTER TABLE: ENABLE and DISABLE TRIGGER", "[replay-relations]") {

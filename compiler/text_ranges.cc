@@ -1,5 +1,7 @@
 #include "compiler/text_ranges.h"
 
+#include <algorithm>
+
 #include "compiler/loader.h"
 
 namespace migc {
@@ -23,6 +25,11 @@ std::string ascii_lower(std::string_view s) {
   for (auto& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+bool mentions(std::string_view text, std::string_view lower) {
+  auto same = [](char a, char b) { return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b; };
+  return std::search(text.begin(), text.end(), lower.begin(), lower.end(), same) != text.end();
 }
 
 }  // namespace migc

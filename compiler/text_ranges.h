@@ -23,5 +23,8 @@ Block ranges_block(const MigrationSet& set, uint32_t file, const std::vector<Tex
 
 // ASCII letters in lower case (Python's str.lower() on ASCII text).
 std::string ascii_lower(std::string_view s);
+// Whether `text` holds `lower` (lower-case ASCII) in any letter case: a cheap test that spares
+// walking a parse tree for a name the text never mentions.
+bool mentions(std::string_view text, std::string_view lower);
 
 }  // namespace migc

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config libpg-query-dev libprotobuf-c-dev libboost-graph-dev
-          nlohmann-json3-dev libcli11-dev libfmt-dev catch2 libpqxx-dev libtomlplusplus-dev
+          nlohmann-json3-dev libcli11-dev libfmt-dev catch2 libpq-dev libtomlplusplus-dev
           postgresql-15)
 missing=()
 for p in "${packages[@]}"; do

@@ -114,9 +114,9 @@ std::optional<ApplyFailure> apply_migrations(Connection& db, const Compilation& 
                                                                      last->begin, last->end - last->begin);
       try {
         db.exec(sql);
-      } catch (const pqxx::sql_error& e) {
+      } catch (const SqlError& e) {
         return failure(c, m, *last, e.what());
-      } catch (const pqxx::broken_connection& e) {
+      } catch (const ConnectionError& e) {
         return failure(c, m, *last, std::string("the server closed the connection: ") + e.what());
       }
     }

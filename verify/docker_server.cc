@@ -4,10 +4,9 @@
 #include <stdexcept>
 #include <thread>
 
-#include <libpq-fe.h>
-
 #include "verify/child_process.h"
 #include "verify/connection.h"
+#include "verify/libpq.h"
 #include "verify/server_keeper.h"
 
 namespace migc {
@@ -63,7 +62,7 @@ void DockerServer::wait_ready() {
   // The image's entrypoint runs initdb and a first server on a socket only; TCP answers once
   // the real server is up.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (PQping(conninfo(admin_database()).c_str()) != PQPING_OK) {
+  while (libpq().ping(conninfo(admin_database()).c_str()) != PQPING_OK) {
     if (std::chrono::steady_clock::now() > deadline)
       throw std::runtime_error("--docker: the container's server did not accept connections within 120 s");
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -3,19 +3,19 @@
 #include <memory>
 #include <stdexcept>
 
-#include <libpq-fe.h>
-
 #include "verify/connection.h"
+#include "verify/libpq.h"
 
 namespace migc {
 
 DsnServer::DsnServer(const std::string& dsn) {
+  const Libpq& pq = libpq();
   char* error = nullptr;
-  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(dsn.c_str(), &error),
-                                                                        &PQconninfoFree);
+  std::unique_ptr<PQconninfoOption, decltype(pq.conninfo_free)> options(pq.conninfo_parse(dsn.c_str(), &error),
+                                                                         pq.conninfo_free);
   if (!options) {
     std::string why = error ? error : "out of memory";
-    PQfreemem(error);
+    pq.freemem(error);
     throw std::runtime_error("--dsn is not a connection URL or key=value string: " + why);
   }
   for (PQconninfoOption* o = options.get(); o->keyword; ++o) {

@@ -8,7 +8,6 @@
 
 #include <fcntl.h>
 #include <linux/magic.h>
-#include <libpq-fe.h>
 #include <poll.h>
 #include <sys/statfs.h>
 #include <unistd.h>
@@ -16,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "verify/connection.h"
+#include "verify/libpq.h"
 #include "verify/server_keeper.h"
 
 namespace fs = std::filesystem;
@@ -134,7 +134,7 @@ void LocalServer::wait_ready() {
       stop();
       throw std::runtime_error("the local PostgreSQL server stopped while starting; its log ends with:\n" + log);
     }
-    if (postmaster_ && line.empty() && PQping(conninfo(admin_database()).c_str()) == PQPING_OK) return;
+    if (postmaster_ && line.empty() && libpq().ping(conninfo(admin_database()).c_str()) == PQPING_OK) return;
     if (clock::now() > deadline) {
       stop();
       throw std::runtime_error("the local PostgreSQL server did not accept connections within 60 s");

@@ -29,7 +29,7 @@ void SetupScript::run(Connection& db, SetupResult& result) const {
     try {
       db.exec(sql);
       result.applied.push_back(std::move(sql));
-    } catch (const pqxx::sql_error& e) {
+    } catch (const SqlError& e) {
       result.errors.push_back(fmt::format("{}:{}: {}", file_->display_path(), file_->position(begin).line,
                                           parse_server_error(e.what()).message));
     }

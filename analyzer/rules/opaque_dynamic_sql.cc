@@ -1,23 +1,14 @@
 // opaque-dynamic-sql: SQL the lint cannot see. The statements of a DO block are linted like any
 // other, but EXECUTE of computed text, and bodies that do not parse, are opaque; DDL in a
 // function body runs whenever the function is called, not where the migration creates it. Both
-// are found by replaying the body the way the model reads function bodies (changing nothing):
-// its notes say what it could not analyse, its references what DDL it holds.
+// come from the model's replay of the statement: its notes say what it could not analyse, its
+// deferred references what DDL the function bodies hold.
 #include "analyzer/replay.h"
 #include "analyzer/rules/rule.h"
 
 namespace migc::rules {
 
 namespace {
-
-// Replays `stmt` with nothing executed: a DO body or a function body is read, not run.
-StatementAnalysis read_only_replay(const RuleContext& ctx) {
-  StatementAnalysis analysis;
-  Session session = ctx.model->session;
-  ReplayContext read{ctx.model->catalog, session, analysis, ctx.migration, ctx.pg_version_num, false, ctx.model->applied};
-  replay_statement(ctx.node, read);
-  return analysis;
-}
 
 // The replay's notes on what it could not analyse (it also notes, e.g., temporary tables).
 std::string first_opaque_part(const StatementAnalysis& body) {
@@ -26,8 +17,9 @@ std::string first_opaque_part(const StatementAnalysis& body) {
   return "";
 }
 
-// The first DDL of the body: a deferred create, alter or drop of anything but the function itself.
-std::string first_ddl(const StatementAnalysis& body, const ObjectRef& function, const Catalog& catalog) {
+// The first DDL of a function body: a deferred create, alter or drop of anything but the
+// function itself (`function` is empty for a DO block, whose own statements are not deferred).
+std::string first_ddl(const StatementAnalysis& body, const std::optional<ObjectRef>& function, const Catalog& catalog) {
   for (const Reference& ref : body.references)
     if (ref.deferred && ref.object != function &&
         (ref.access == Access::Create || ref.access == Access::Alter || ref.access == Access::Drop))
@@ -38,23 +30,26 @@ std::string first_ddl(const StatementAnalysis& body, const ObjectRef& function, 
 void check(RuleContext& ctx) {
   bool is_do = ctx.node->node_case == PG_QUERY__NODE__NODE_DO_STMT;
   if (!is_do && ctx.node->node_case != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) return;
-  StatementAnalysis body = read_only_replay(ctx);
   std::string help = "write the statements out in the migration, or add -- migc:ignore opaque-dynamic-sql with the "
                      "reason once the hidden SQL has been reviewed";
-  if (std::string opaque = first_opaque_part(body); !opaque.empty()) {
+  if (std::string opaque = first_opaque_part(*ctx.analysis); !opaque.empty()) {
     ctx.report("the lint cannot see all of this " + std::string(is_do ? "DO block" : "function") +
                    ", so its locks and rewrites are not checked: " + opaque,
                help);
     return;
   }
-  if (is_do) return;
-  const PgQuery__CreateFunctionStmt& stmt = *ctx.node->create_function_stmt;
-  ObjectRef function = function_ref(list_name(string_list(stmt.funcname, stmt.n_funcname), ctx.model->default_schema()));
-  std::string ddl = first_ddl(body, function, ctx.model->catalog);
-  if (!ddl.empty())
-    ctx.report("the function body runs DDL (" + ddl +
-                   ") whenever it is called, not here, so its locks and rewrites are not checked",
-               help);
+  std::optional<ObjectRef> function;
+  if (!is_do) {
+    const PgQuery__CreateFunctionStmt& stmt = *ctx.node->create_function_stmt;
+    function = function_ref(list_name(string_list(stmt.funcname, stmt.n_funcname), ctx.model->default_schema()));
+  }
+  std::string ddl = first_ddl(*ctx.analysis, function, ctx.model->catalog);
+  if (ddl.empty()) return;
+  ctx.report(is_do ? "the DO block creates a function whose body runs DDL (" + ddl +
+                         ") whenever it is called, not here, so its locks and rewrites are not checked"
+                   : "the function body runs DDL (" + ddl +
+                         ") whenever it is called, not here, so its locks and rewrites are not checked",
+             help);
 }
 
 }  // namespace
@@ -62,6 +57,7 @@ void check(RuleContext& ctx) {
 Rule opaque_dynamic_sql() {
   return {.id = "opaque-dynamic-sql",
           .severity = LintSeverity::Warning,
+          .after_change = true,
           .summary = "DDL hidden in dynamic SQL or a function body, which the lint cannot check",
           .check = check};
 }

@@ -1,6 +1,8 @@
 // A lint rule: an id (squawk's wherever squawk has a rule with the same meaning), a default
 // severity, and a check that migc lint calls once for every statement that runs — top level and
-// inside DO blocks — with the model as it stands just before that statement changes it.
+// inside DO blocks — with the model as it stands just before that statement changes it. A rule
+// that reads what the replay found in the statement (its notes, the references of the bodies it
+// holds) runs after the change instead, for top-level statements only.
 //
 // One rule per file in analyzer/rules/, registered by one line in registry.cc, documented in
 // docs/rules/<id>.md, tested with rule_test_support.h.
@@ -74,6 +76,9 @@ class RuleContext {
   const PgQuery__Node* node = nullptr;  // the statement
   const ReplayContext* model = nullptr; // catalog, analyzer session (search_path), pg_version_num, age_of()
   const std::vector<Hazard>* hazards = nullptr;  // this statement's locks, rewrites, scans, data loss
+  // What replaying the statement found, for rules that run after the change (else nullptr); the
+  // catalog is then the one after the change.
+  const StatementAnalysis* analysis = nullptr;
   bool nested = false;             // inside a DO block (or CREATE SCHEMA): `node` has no place of its own
   bool non_transactional = false;  // cannot run inside a transaction block (for the target version)
   const TransactionState* tx = nullptr;
@@ -124,6 +129,7 @@ struct Rule {
   std::string_view id;
   LintSeverity severity = LintSeverity::Warning;
   bool opt_in = false;          // off unless migc.toml turns it on
+  bool after_change = false;    // checked after top-level statements, with RuleContext::analysis
   std::string_view summary;     // one line: what it flags
   void (*check)(RuleContext& ctx) = nullptr;  // nullptr: reported by the engine itself (unused-ignore)
   std::vector<std::string_view> aliases = {};  // other names accepted in ignores and config (squawk's)

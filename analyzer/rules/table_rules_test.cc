@@ -180,4 +180,9 @@ TEST_CASE("opaque-dynamic-sql: EXECUTE of computed text, and DDL in function bod
                    "opaque-dynamic-sql") ==
         "the function body runs DDL (alter table public.users) whenever it is called, not here, so its locks and "
         "rewrites are not checked");
+  CHECK(message_of({kHistory, "DO $$ BEGIN CREATE FUNCTION widen() RETURNS void LANGUAGE sql AS 'ALTER TABLE users ADD z int'; "
+                              "END $$;"},
+                   "opaque-dynamic-sql") ==
+        "the DO block creates a function whose body runs DDL (alter table public.users) whenever it is called, not "
+        "here, so its locks and rewrites are not checked");
 }
