@@ -6,6 +6,7 @@
 #include "analyzer/deparse.h"
 #include "analyzer/relation_edits.h"
 #include "analyzer/stored_expressions.h"
+#include "compiler/text_ranges.h"
 
 namespace migc {
 
@@ -65,6 +66,7 @@ std::optional<QualifiedName> sequence_named(const ReplayContext& ctx, const std:
 }
 
 bool calls_nextval_on(const ReplayContext& ctx, const std::string& expr, const QualifiedName& sequence) {
+  if (!mentions(expr, "nextval")) return false;  // spares parsing every default of the catalog
   for (const auto& argument : nextval_arguments(expr))
     if (sequence_named(ctx, argument) == sequence) return true;
   return false;
