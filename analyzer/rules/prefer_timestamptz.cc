@@ -1,0 +1,31 @@
+// prefer-timestamptz: a timestamp without time zone column.
+#include "analyzer/rules/column_types.h"
+
+namespace migc::rules {
+
+namespace {
+
+void check(RuleContext& ctx) {
+  report_column_types(
+      ctx,
+      [](const PgQuery__TypeName& type) -> std::string {
+        auto name = builtin_type_name(&type);
+        if (!name) return "";
+        if (*name == "timestamp") return "timestamp without time zone, whose values mean different instants to sessions in different time zones";
+        return "";
+      },
+      "use timestamptz (timestamp with time zone)");
+}
+
+}  // namespace
+
+Rule prefer_timestamptz() {
+  return {.id = "prefer-timestamptz",
+          .severity = LintSeverity::Info,
+          .opt_in = true,
+          .summary = "timestamp without time zone column",
+          .check = check,
+          .aliases = {"prefer-timestamp-tz"}};
+}
+
+}  // namespace migc::rules
