@@ -25,7 +25,6 @@
 #include "compiler/detect.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -33,6 +32,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/file_bytes.h"
 #include "compiler/loader.h"
 
 namespace fs = std::filesystem;
@@ -146,12 +146,26 @@ std::string line_evidence(const std::string& relpath, uint32_t line, std::string
   return fmt::format("{}:{}: {}...", relpath, line, text.substr(0, kMax));
 }
 
+// The numbered lines of a file (1-based; '\n' ends a line and a '\r' before it is dropped; a
+// last line without '\n' counts). None when it cannot be read.
+std::vector<std::pair<uint32_t, std::string>> file_lines(const fs::path& path) {
+  std::vector<std::pair<uint32_t, std::string>> out;
+  std::optional<std::string> bytes = file_bytes(path);
+  if (!bytes) return out;
+  std::string_view rest = *bytes;
+  for (uint32_t n = 1; !rest.empty(); ++n) {
+    size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out.emplace_back(n, std::string(line));
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+  }
+  return out;
+}
+
 std::string first_line(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string line;
-  std::getline(in, line);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
+  auto lines = file_lines(path);
+  return lines.empty() ? "" : lines.front().second;
 }
 
 // S1–S5 and diesel: marker files and the shape of the direct subfolders.
@@ -244,12 +258,9 @@ void scan_sql_file(const fs::path& root, const std::string& relpath, Findings& f
   static const std::regex liquibase(R"(^\s*--\s*liquibase\s*formatted)", std::regex::icase);
   static const std::regex node_pg_migrate(R"(^\s*--[\s-]*up\s+migration)", std::regex::icase);
   static const std::regex yoyo_directive(R"(^\s*--\s*(transactional|depends)\s*:)");
-  std::ifstream in(root / relpath, std::ios::binary);
-  std::string line;
   bool in_header = true;  // the leading blank and `--` lines, where headers live (§13.2)
   bool first = true;      // the first non-blank line
-  for (uint32_t n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  for (const auto& [n, line] : file_lines(root / relpath)) {
     std::string_view text = trim(line);
     if (text.empty()) continue;
     bool was_first = std::exchange(first, false);
@@ -273,9 +284,7 @@ void scan_sql_file(const fs::path& root, const std::string& relpath, Findings& f
 // S13 for .py files: a module-level yoyo import, `__depends__` or `steps`.
 void scan_py_file(const fs::path& root, const std::string& relpath, Findings& found) {
   static const std::regex yoyo_module(R"(^(from\s+yoyo\s+import\b|import\s+yoyo\b|__depends__\s*=|steps\s*=))");
-  std::ifstream in(root / relpath, std::ios::binary);
-  std::string line;
-  for (uint32_t n = 1; std::getline(in, line); ++n) {
+  for (const auto& [n, line] : file_lines(root / relpath)) {
     if (std::regex_search(line, yoyo_module)) {
       found[yoyo_family(relpath)].add(relpath, line_evidence(relpath, n, trim(line)));
       return;

@@ -1,12 +1,11 @@
 #include "compiler/loader.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "compiler/detect.h"
+#include "compiler/file_bytes.h"
 #include "compiler/placeholders.h"
 #include "compiler/sql_split.h"
 
@@ -78,11 +77,9 @@ std::string LoadContext::display(const std::string& relpath) const {
 
 uint32_t LoadContext::read(const std::string& relpath) {
   if (auto it = read_.find(relpath); it != read_.end()) return it->second;
-  std::ifstream in(root() / relpath, std::ios::binary);
-  if (!in) throw CompileError(diagnostic_in(Severity::Error, display(relpath), "cannot read file"));
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  auto file = std::make_unique<SourceFile>(relpath, display(relpath), buf.str());
+  std::optional<std::string> bytes = file_bytes(root() / relpath);
+  if (!bytes) throw CompileError(diagnostic_in(Severity::Error, display(relpath), "cannot read file"));
+  auto file = std::make_unique<SourceFile>(relpath, display(relpath), std::move(*bytes));
   if (expand_placeholders_) expand_placeholders(*file, {options_.placeholders, true});
   auto index = static_cast<uint32_t>(set_.files.size());
   set_.files.push_back(std::move(file));
