@@ -8,6 +8,7 @@
 #include <cctype>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -21,24 +22,35 @@ namespace {
 
 using Json = nlohmann::ordered_json;  // keeps the body's order: DDL in a DO block runs in sequence
 
-struct ParseResultFree {
-  void operator()(PgQuery__ParseResult* p) const { pg_query__parse_result__free_unpacked(p, nullptr); }
-};
-using ParseTree = std::unique_ptr<PgQuery__ParseResult, ParseResultFree>;
+using ParseTree = std::shared_ptr<const PgQuery__ParseResult>;
 
-// `sql` parsed, or nullptr with `error` set.
+// `sql` parsed, or nullptr with `error` set. Function bodies are redefined migration after
+// migration with mostly the same statements and expressions, so each text is parsed once per
+// process (the trees are only read).
 ParseTree parse_sql(const std::string& sql, std::string& error) {
-  PgQueryProtobufParseResult parsed = pg_query_parse_protobuf(sql.c_str());
-  ParseTree tree;
-  if (parsed.error) {
-    error = parsed.error->message;
-  } else {
-    tree.reset(pg_query__parse_result__unpack(nullptr, parsed.parse_tree.len,
-                                              reinterpret_cast<const uint8_t*>(parsed.parse_tree.data)));
-    if (!tree) error = "unreadable parse tree";
+  struct Parsed {
+    ParseTree tree;
+    std::string error;
+  };
+  thread_local std::unordered_map<std::string, Parsed> parsed_texts;
+  auto [it, fresh] = parsed_texts.try_emplace(sql);
+  Parsed& p = it->second;
+  if (fresh) {
+    PgQueryProtobufParseResult result = pg_query_parse_protobuf(sql.c_str());
+    if (result.error) {
+      p.error = result.error->message;
+    } else {
+      p.tree.reset(pg_query__parse_result__unpack(nullptr, result.parse_tree.len,
+                                                  reinterpret_cast<const uint8_t*>(result.parse_tree.data)),
+                   [](const PgQuery__ParseResult* r) {
+                     pg_query__parse_result__free_unpacked(const_cast<PgQuery__ParseResult*>(r), nullptr);
+                   });
+      if (!p.tree) p.error = "unreadable parse tree";
+    }
+    pg_query_free_protobuf_parse_result(result);
   }
-  pg_query_free_protobuf_parse_result(parsed);
-  return tree;
+  if (!p.tree) error = p.error;
+  return p.tree;
 }
 
 // The start of `sql` on one line, for notes.
@@ -164,17 +176,13 @@ class BodyReplayer {
     std::string definition = source_.definition.empty()
                                  ? "CREATE FUNCTION do_block() RETURNS void LANGUAGE plpgsql AS " + dollar_quoted(body)
                                  : source_.definition;
-    std::string json, error;
-    if (!parse_plpgsql(with_return_next_values(definition, body).value_or(definition), json, error)) {
+    std::string error;
+    const Json* functions = parse_plpgsql(with_return_next_values(definition, body).value_or(definition), error);
+    if (!functions) {
       skipped("cannot analyse the PL/pgSQL body of " + source_.what + ": " + error);
       return;
     }
-    Json functions = Json::parse(json, nullptr, false);
-    if (functions.is_discarded()) {
-      skipped("cannot analyse the PL/pgSQL body of " + source_.what + ": unreadable parser output");
-      return;
-    }
-    walk(functions);
+    walk(*functions);
     if (dynamic_.empty()) return;
     std::string what = dynamic_.size() == 1
                            ? "EXECUTE " + dynamic_[0]
@@ -246,12 +254,25 @@ class BodyReplayer {
     return true;
   }
 
-  static bool parse_plpgsql(const std::string& definition, std::string& json, std::string& error) {
-    PgQueryPlpgsqlParseResult parsed = pg_query_parse_plpgsql(definition.c_str());
-    if (parsed.error) error = parsed.error->message;
-    else json = parsed.plpgsql_funcs;
-    pg_query_free_plpgsql_parse_result(parsed);
-    return error.empty();
+  // The parser's output for a definition, or nullptr with `error` set; each definition is parsed
+  // once per process, as parse_sql() parses each text once.
+  static const Json* parse_plpgsql(const std::string& definition, std::string& error) {
+    struct Parsed {
+      Json functions;
+      std::string error;
+    };
+    thread_local std::unordered_map<std::string, Parsed> parsed_definitions;
+    auto [it, fresh] = parsed_definitions.try_emplace(definition);
+    Parsed& p = it->second;
+    if (fresh) {
+      PgQueryPlpgsqlParseResult parsed = pg_query_parse_plpgsql(definition.c_str());
+      if (parsed.error) p.error = parsed.error->message;
+      else p.functions = Json::parse(parsed.plpgsql_funcs, nullptr, false);
+      pg_query_free_plpgsql_parse_result(parsed);
+      if (p.error.empty() && p.functions.is_discarded()) p.error = "unreadable parser output";
+    }
+    if (!p.error.empty()) error = p.error;
+    return p.error.empty() ? &p.functions : nullptr;
   }
 
   const RoutineSource& source_;
