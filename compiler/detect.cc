@@ -25,6 +25,7 @@
 #include "compiler/detect.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <regex>
 #include <set>
@@ -34,6 +35,7 @@
 
 #include "compiler/file_bytes.h"
 #include "compiler/loader.h"
+#include "compiler/text_ranges.h"
 
 namespace fs = std::filesystem;
 
@@ -146,27 +148,32 @@ std::string line_evidence(const std::string& relpath, uint32_t line, std::string
   return fmt::format("{}:{}: {}...", relpath, line, text.substr(0, kMax));
 }
 
-// The numbered lines of a file (1-based; '\n' ends a line and a '\r' before it is dropped; a
-// last line without '\n' counts). None when it cannot be read.
-std::vector<std::pair<uint32_t, std::string>> file_lines(const fs::path& path) {
-  std::vector<std::pair<uint32_t, std::string>> out;
+// Calls `visit` with each numbered line of a file (1-based; '\n' ends a line and a '\r' before
+// it is dropped; a last line without '\n' counts) until it returns false. Nothing when the file
+// cannot be read.
+void for_each_line(const fs::path& path, const std::function<bool(uint32_t, std::string_view)>& visit) {
   std::optional<std::string> bytes = file_bytes(path);
-  if (!bytes) return out;
+  if (!bytes) return;
   std::string_view rest = *bytes;
   for (uint32_t n = 1; !rest.empty(); ++n) {
     size_t end = rest.find('\n');
     std::string_view line = rest.substr(0, end);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    out.emplace_back(n, std::string(line));
+    if (!visit(n, line)) return;
     rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
   }
-  return out;
 }
 
 std::string first_line(const fs::path& path) {
-  auto lines = file_lines(path);
-  return lines.empty() ? "" : lines.front().second;
+  std::string out;
+  for_each_line(path, [&](uint32_t, std::string_view line) {
+    out = line;
+    return false;
+  });
+  return out;
 }
+
+bool search(std::string_view line, const std::regex& re) { return std::regex_search(line.begin(), line.end(), re); }
 
 // S1–S5 and diesel: marker files and the shape of the direct subfolders.
 void scan_structure(const LoadContext& ctx, const Tree& tree, Findings& found) {
@@ -260,36 +267,39 @@ void scan_sql_file(const fs::path& root, const std::string& relpath, Findings& f
   static const std::regex yoyo_directive(R"(^\s*--\s*(transactional|depends)\s*:)");
   bool in_header = true;  // the leading blank and `--` lines, where headers live (§13.2)
   bool first = true;      // the first non-blank line
-  for (const auto& [n, line] : file_lines(root / relpath)) {
+  for_each_line(root / relpath, [&](uint32_t n, std::string_view line) {
     std::string_view text = trim(line);
-    if (text.empty()) continue;
+    if (text.empty()) return true;
     bool was_first = std::exchange(first, false);
     if (!text.starts_with("--")) {
       in_header = false;
-      continue;
+      return true;
     }
-    auto mark = [&](Tool t) { found[t].add(relpath, line_evidence(relpath, n, text)); };
+    auto mark = [&](Tool t) {
+      found[t].add(relpath, line_evidence(relpath, n, text));
+      return false;
+    };
     // goose and dbmate markers count anywhere in the file (both need column 0).
-    if (line.find("+goose") != std::string::npos && std::regex_search(line, goose_up)) return mark(Tool::Goose);
-    if (line.find("migrate:up") != std::string::npos && std::regex_search(line, dbmate_up)) return mark(Tool::Dbmate);
-    if (!in_header) continue;
-    if (was_first && std::regex_search(line, liquibase)) return mark(Tool::Liquibase);
+    if (line.find("+goose") != std::string_view::npos && search(line, goose_up)) return mark(Tool::Goose);
+    if (line.find("migrate:up") != std::string_view::npos && search(line, dbmate_up)) return mark(Tool::Dbmate);
+    if (!in_header) return true;
+    if (was_first && search(line, liquibase)) return mark(Tool::Liquibase);
     if (text.starts_with("-- migrate: up")) return mark(Tool::Migretti);  // migretti's own strip().startswith
-    if (std::regex_search(line, node_pg_migrate)) return mark(Tool::NodePgMigrate);
+    if (mentions(line, "migration") && search(line, node_pg_migrate)) return mark(Tool::NodePgMigrate);
     if (iequals(text, "-- up")) return mark(Tool::HyperDjango);
-    if (std::regex_search(line, yoyo_directive)) return mark(yoyo_family(relpath));
-  }
+    if (line.find(':') != std::string_view::npos && search(line, yoyo_directive)) return mark(yoyo_family(relpath));
+    return true;
+  });
 }
 
 // S13 for .py files: a module-level yoyo import, `__depends__` or `steps`.
 void scan_py_file(const fs::path& root, const std::string& relpath, Findings& found) {
   static const std::regex yoyo_module(R"(^(from\s+yoyo\s+import\b|import\s+yoyo\b|__depends__\s*=|steps\s*=))");
-  for (const auto& [n, line] : file_lines(root / relpath)) {
-    if (std::regex_search(line, yoyo_module)) {
-      found[yoyo_family(relpath)].add(relpath, line_evidence(relpath, n, trim(line)));
-      return;
-    }
-  }
+  for_each_line(root / relpath, [&](uint32_t n, std::string_view line) {
+    if (!search(line, yoyo_module)) return true;
+    found[yoyo_family(relpath)].add(relpath, line_evidence(relpath, n, trim(line)));
+    return false;
+  });
 }
 
 // Why golang-migrate would refuse the directory (empty when it would accept it).
