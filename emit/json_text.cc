@@ -26,6 +26,13 @@ size_t utf8_length(std::string_view s, size_t i) {
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (size_t i = 0; i < s.size();) {
+    size_t plain = i;  // a run of printable ASCII other than '"' and '\\' goes in as it is
+    while (plain < s.size() && s[plain] >= 0x20 && s[plain] < 0x7F && s[plain] != '"' && s[plain] != '\\') ++plain;
+    if (plain > i) {
+      out.append(s.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
     char c = s[i];
     switch (c) {
       case '"': out += "\\\""; break;
