@@ -181,7 +181,8 @@ void assess_set_not_null(const Target& t, const std::string& column, HazardColle
     // From PostgreSQL 12 a validated CHECK (column IS NOT NULL) is proof enough.
     if (out.ctx().pg_version_num >= 120000 && CheckFacts(*t.rel).proves_not_null(column)) return;
   }
-  out.add(HazardKind::Scan, t.name, "SET NOT NULL scans " + t.text() + " to check every row");
+  out.add(HazardKind::Scan, t.name, "SET NOT NULL scans " + t.text() + " to check every row", HazardCause::SetNotNull,
+          column);
 }
 
 // The foreign keys that use `column` of the target, each with the table at its other end: its
@@ -207,8 +208,9 @@ void assess_drop_column(const Target& t, const PgQuery__AlterTableCmd& cmd, Haza
   bool cascade = cmd.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   for (const auto& [fk, other] : key_partners(t, cmd.name, out.catalog(), cascade))
     out.lock(other, LockMode::AccessExclusive);
-  out.add(HazardKind::DataLoss, t.name, "drops column " + where);
-  out.add(HazardKind::Irreversible, t.name, "drops column " + where + ": a rollback brings it back empty");
+  out.add(HazardKind::DataLoss, t.name, "drops column " + where, HazardCause::DropColumn, cmd.name);
+  out.add(HazardKind::Irreversible, t.name, "drops column " + where + ": a rollback brings it back empty",
+          HazardCause::DropColumn, cmd.name);
 }
 
 void assess_validate(const Target& t, const std::string& name, HazardCollector& out) {
@@ -257,7 +259,8 @@ void assess_type_change(const Target& t, const PgQuery__AlterTableCmd& cmd, Haza
   if (def->raw_default && !is_column(def->raw_default, cmd.name)) {
     std::string using_text = " USING " + deparse_expression(def->raw_default);
     out.add(HazardKind::Rewrite, t.name,
-            "changes " + where + from_text + " to " + to + using_text + ": rewrites the table and its indexes");
+            "changes " + where + from_text + " to " + to + using_text + ": rewrites the table and its indexes",
+            HazardCause::ColumnType, cmd.name);
     out.add(HazardKind::DataLoss, t.name, "replaces every value of " + where + using_text);
     out.add(HazardKind::Irreversible, t.name,
             "converts " + where + " to " + to + using_text + ": a rollback cannot restore the old values");
@@ -267,7 +270,8 @@ void assess_type_change(const Target& t, const PgQuery__AlterTableCmd& cmd, Haza
   if (!old) {
     out.add(HazardKind::Rewrite, t.name,
             "changes " + where + " to " + to +
-                ": rewrites the table and its indexes unless the old type converts in place");
+                ": rewrites the table and its indexes unless the old type converts in place",
+            HazardCause::ColumnType, cmd.name);
     return;
   }
   TypeChange change = classify_type_change(coercion_type(ctx.catalog, old->type), coercion_type(ctx.catalog, to),
@@ -276,7 +280,8 @@ void assess_type_change(const Target& t, const PgQuery__AlterTableCmd& cmd, Haza
   if (old->type != to && has_checks(domain_named(ctx.catalog, to))) change.rewrite = true;
   std::string change_text = where + " from " + old->type + " to " + to;
   if (change.rewrite)
-    out.add(HazardKind::Rewrite, t.name, "changes " + change_text + ": rewrites the table and its indexes");
+    out.add(HazardKind::Rewrite, t.name, "changes " + change_text + ": rewrites the table and its indexes",
+            HazardCause::ColumnType, cmd.name);
   if (change.narrowing) {
     out.add(HazardKind::DataLoss, t.name, "narrows " + change_text);
     out.add(HazardKind::Irreversible, t.name, "narrows " + change_text + ": a rollback cannot restore the cut values");
@@ -362,7 +367,8 @@ void assess_command(const Target& t, const PgQuery__AlterTableCmd& cmd, PgQuery_
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged: {
       bool logged = cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged;
       if (t.rel && t.rel->unlogged != logged) break;  // already so: nothing to do
-      out.add(HazardKind::Rewrite, t.name, std::string(logged ? "SET LOGGED" : "SET UNLOGGED") + " rewrites " + table);
+      out.add(HazardKind::Rewrite, t.name, std::string(logged ? "SET LOGGED" : "SET UNLOGGED") + " rewrites " + table,
+              logged ? HazardCause::SetLogged : HazardCause::SetUnlogged);
       break;
     }
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetAccessMethod:

@@ -49,8 +49,10 @@ void drop_type_columns(const QualifiedName& type, HazardCollector& out, const st
       if (column_type != type_text) continue;
       std::string where = column_text(name, c.name);
       out.lock(name, LockMode::AccessExclusive);
-      out.add(HazardKind::DataLoss, name, "drops column " + where + " of type " + type_text);
-      out.add(HazardKind::Irreversible, name, "drops column " + where + ": a rollback brings it back empty");
+      out.add(HazardKind::DataLoss, name, "drops column " + where + " of type " + type_text, HazardCause::DropColumn,
+              c.name);
+      out.add(HazardKind::Irreversible, name, "drops column " + where + ": a rollback brings it back empty",
+              HazardCause::DropColumn, c.name);
     }
   }
 }

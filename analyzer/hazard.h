@@ -26,12 +26,18 @@ enum class RelationAge {
 };
 std::string_view relation_age_name(RelationAge a);  // "new", "build", "live"
 
+// The change a hazard comes from, where the lint rules tell hazards of one kind on one relation
+// apart (the messages are for people and may be reworded).
+enum class HazardCause { Other, SetNotNull, DropColumn, ColumnType, SetLogged, SetUnlogged };
+
 struct Hazard {
   HazardKind kind = HazardKind::Lock;
   std::optional<QualifiedName> relation;  // the relation concerned, when there is one
   std::optional<LockMode> lock;           // Lock: the mode taken on `relation`
   std::string message;                    // e.g. "drops column auth.users.legacy_password_md5"
   RelationAge age = RelationAge::Live;
+  HazardCause cause = HazardCause::Other;
+  std::string column;                     // the column of a column's change (DropColumn, ColumnType, SetNotNull)
 };
 
 // The annotation deploy.sql prints above the statement, without the "-- " prefix:

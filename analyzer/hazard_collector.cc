@@ -46,8 +46,9 @@ void HazardCollector::lock_with_descendants(const QualifiedName& relation, LockM
     for (const auto& below : descendants_of(ctx_.catalog, relation, partitions_only)) lock(below, mode);
 }
 
-void HazardCollector::add(HazardKind kind, const QualifiedName& relation, std::string message) {
-  others_.push_back({kind, relation, std::nullopt, std::move(message), age_of(relation)});
+void HazardCollector::add(HazardKind kind, const QualifiedName& relation, std::string message, HazardCause cause,
+                          std::string column) {
+  others_.push_back({kind, relation, std::nullopt, std::move(message), age_of(relation), cause, std::move(column)});
 }
 
 void HazardCollector::add(HazardKind kind, std::string message, RelationAge age) {

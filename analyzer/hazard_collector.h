@@ -24,7 +24,8 @@ class HazardCollector {
   // The same mode on `relation` and, when `recurse` (the statement does not say ONLY), on every
   // relation below it: partitions, and inheritance children unless `partitions_only`.
   void lock_with_descendants(const QualifiedName& relation, LockMode mode, bool recurse, bool partitions_only = false);
-  void add(HazardKind kind, const QualifiedName& relation, std::string message);
+  void add(HazardKind kind, const QualifiedName& relation, std::string message,
+           HazardCause cause = HazardCause::Other, std::string column = "");
   // A hazard about something that is not a relation (an enum), aged as that object is.
   void add(HazardKind kind, std::string message, RelationAge age);
 

@@ -541,3 +541,21 @@ TEST_CASE("hazards through the replay dispatcher: judged before each change", "[
                        "!! rewrite: volatile default gen_random_uuid() rewrites auth.sessions",
                        "!! scan: CREATE INDEX scans auth.sessions to build its index"});
 }
+
+TEST_CASE("column changes say which change and which column, apart from the message", "[hazards]") {
+  using migc::Hazard, migc::HazardCause;
+  HazardBench b = shop();
+  auto causes = [&](const std::string& sql) {
+    std::vector<std::pair<HazardCause, std::string>> out;
+    for (const Hazard& h : b.assess(sql))
+      if (h.cause != HazardCause::Other) out.emplace_back(h.cause, h.column);
+    return out;
+  };
+  using Causes = std::vector<std::pair<HazardCause, std::string>>;
+  CHECK(causes("ALTER TABLE users DROP COLUMN nick") ==
+        Causes{{HazardCause::DropColumn, "nick"}, {HazardCause::DropColumn, "nick"}});  // data loss, irreversible
+  CHECK(causes("ALTER TABLE users ALTER COLUMN nick SET NOT NULL") == Causes{{HazardCause::SetNotNull, "nick"}});
+  CHECK(causes("ALTER TABLE users ALTER COLUMN id TYPE numeric") == Causes{{HazardCause::ColumnType, "id"}});
+  CHECK(causes("ALTER TABLE users ALTER COLUMN nick TYPE text") == Causes{});  // converts in place
+  CHECK(causes("ALTER TABLE users SET UNLOGGED") == Causes{{HazardCause::SetUnlogged, ""}});
+}

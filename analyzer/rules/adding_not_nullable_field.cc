@@ -12,7 +12,7 @@ namespace {
 
 void check(RuleContext& ctx) {
   auto t = altered_table(ctx);
-  if (!t || ctx.is_new(t->name) || !hazard_on(ctx, HazardKind::Scan, t->name, "SET NOT NULL")) return;
+  if (!t || ctx.is_new(t->name) || !hazard_on(ctx, HazardKind::Scan, t->name, HazardCause::SetNotNull)) return;
   for (const PgQuery__AlterTableCmd* cmd : t->commands(PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull)) {
     // The hazard is the table's; which of its columns need the scan is the same judgement per column.
     const Column* c = t->rel ? t->rel->column(cmd->name) : nullptr;

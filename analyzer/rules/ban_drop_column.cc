@@ -14,7 +14,7 @@ void check(RuleContext& ctx) {
   for (const PgQuery__AlterTableCmd* cmd : t->commands(PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn)) {
     std::string column = column_text(t->name, cmd->name);
     // The model says what is dropped (IF EXISTS of a missing column drops nothing).
-    if (!hazard_on(ctx, HazardKind::DataLoss, t->name, "drops column " + column) ||
+    if (!hazard_on(ctx, HazardKind::DataLoss, t->name, HazardCause::DropColumn, cmd->name) ||
         column_is_new(ctx, t->rel, cmd->name))
       continue;
     ctx.report("DROP COLUMN " + column + " " + takes_live_locks(ctx) +

@@ -26,7 +26,7 @@ void check(RuleContext& ctx) {
   for (const PgQuery__AlterTableCmd* cmd : t->commands(PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)) {
     if (!cmd->def || cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
     std::string column = column_text(t->name, cmd->name);
-    if (!hazard_on(ctx, HazardKind::Rewrite, t->name, "changes " + column)) continue;  // converts in place
+    if (!hazard_on(ctx, HazardKind::Rewrite, t->name, HazardCause::ColumnType, cmd->name)) continue;  // converts in place
     const PgQuery__TypeName* type = cmd->def->column_def->type_name;
     const Column* old = t->rel ? t->rel->column(cmd->name) : nullptr;
     std::string change = "changing " + column + (old ? " from " + old->type : "") + " to " + type_of(ctx, type).formatted;

@@ -10,8 +10,8 @@ namespace {
 void check(RuleContext& ctx) {
   auto t = altered_table(ctx);
   if (!t || ctx.is_new(t->name)) return;
-  for (std::string_view what : {"SET LOGGED", "SET UNLOGGED"})
-    if (hazard_on(ctx, HazardKind::Rewrite, t->name, std::string(what) + " rewrites"))  // not when already so
+  for (auto [cause, what] : {std::pair{HazardCause::SetLogged, "SET LOGGED"}, {HazardCause::SetUnlogged, "SET UNLOGGED"}})
+    if (hazard_on(ctx, HazardKind::Rewrite, t->name, cause))  // not when already so
       ctx.report(std::string(what) + " " + takes_lock(ctx, t->name) + " and rewrites the table and its indexes",
                  "change persistence only while the table is small or new, or in a maintenance window");
 }

@@ -8,10 +8,12 @@ const Hazard* lock_on(const RuleContext& ctx, const QualifiedName& relation) {
   return hazard_on(ctx, HazardKind::Lock, relation);
 }
 
-const Hazard* hazard_on(const RuleContext& ctx, HazardKind kind, const QualifiedName& relation,
-                        std::string_view message_start) {
+const Hazard* hazard_on(const RuleContext& ctx, HazardKind kind, const QualifiedName& relation, HazardCause cause,
+                        std::string_view column) {
   for (const Hazard& h : *ctx.hazards)
-    if (h.kind == kind && h.relation == relation && h.message.starts_with(message_start)) return &h;
+    if (h.kind == kind && h.relation == relation && (cause == HazardCause::Other || h.cause == cause) &&
+        (column.empty() || h.column == column))
+      return &h;
   return nullptr;
 }
 

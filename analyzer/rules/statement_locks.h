@@ -10,10 +10,10 @@ namespace migc {
 
 // The Lock hazard of the statement on `relation`, or nullptr.
 const Hazard* lock_on(const RuleContext& ctx, const QualifiedName& relation);
-// The first hazard of `kind` about `relation` whose message starts with `message_start` (the
-// hazard modules word each cause alike: "SET NOT NULL scans …", "changes public.t.c …"), or nullptr.
+// The first hazard of `kind` about `relation`, from `cause` (any when Other) and about `column`
+// (any when empty), or nullptr.
 const Hazard* hazard_on(const RuleContext& ctx, HazardKind kind, const QualifiedName& relation,
-                        std::string_view message_start = "");
+                        HazardCause cause = HazardCause::Other, std::string_view column = "");
 
 // "takes ACCESS EXCLUSIVE on public.users (blocks reads and writes)"; `fallback` is the mode
 // named when the hazards list no lock on it (a statement the lock model does not cover).

@@ -18,7 +18,7 @@ void check(RuleContext& ctx) {
   if (!t || !t->rel || ctx.is_new(t->name)) return;
   for (const PgQuery__AlterTableCmd* cmd : t->commands(PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)) {
     std::string column = column_text(t->name, cmd->name);
-    if (hazard_on(ctx, HazardKind::Rewrite, t->name, "changes " + column)) continue;
+    if (hazard_on(ctx, HazardKind::Rewrite, t->name, HazardCause::ColumnType, cmd->name)) continue;
     std::string checks;
     for (const Constraint& c : t->rel->constraints)
       if (c.type == 'c' && c.validated && std::count(c.columns.begin(), c.columns.end(), cmd->name))
