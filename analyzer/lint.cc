@@ -4,6 +4,8 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <optional>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -110,6 +112,35 @@ uint32_t token_end(std::string_view text, uint32_t begin, uint32_t limit) {
   return i;
 }
 
+// The span of line `line` (1-based) of the body of the DO statement `p` in `text`, without its
+// indentation: where a finding about a statement inside the block points. nullopt when the line
+// is unknown (0) or the body is not written out as is (a quoted string with escapes).
+std::optional<std::pair<uint32_t, uint32_t>> do_body_line(std::string_view text, const ParsedStatement& p, uint32_t line) {
+  if (line == 0 || !p.node || p.node->node_case != PG_QUERY__NODE__NODE_DO_STMT) return std::nullopt;
+  const PgQuery__DoStmt* stmt = p.node->do_stmt;
+  for (size_t i = 0; i < stmt->n_args; ++i) {
+    if (stmt->args[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+    const PgQuery__DefElem* def = stmt->args[i]->def_elem;
+    if (std::string_view(def->defname) != "as" || !def->arg || def->arg->node_case != PG_QUERY__NODE__NODE_STRING)
+      continue;
+    std::string_view body = def->arg->string->sval;
+    size_t at = text.substr(0, p.end).find(body, p.begin);
+    if (body.empty() || at == std::string_view::npos) return std::nullopt;
+    size_t begin = at, body_end = at + body.size();
+    for (uint32_t n = 1; n < line; ++n) {
+      size_t newline = text.find('\n', begin);
+      if (newline == std::string_view::npos || newline >= body_end) return std::nullopt;
+      begin = newline + 1;
+    }
+    while (begin < body_end && (text[begin] == ' ' || text[begin] == '\t')) ++begin;
+    size_t end = std::min(text.find('\n', begin), body_end);
+    while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+    if (end == begin) return std::nullopt;
+    return std::pair{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+  }
+  return std::nullopt;
+}
+
 class LintRun : public StatementObserver, public RuleContext::Sink {
  public:
   LintRun(const MigrationSet& set, const ParsedSet& parsed, const LintOptions& options)
@@ -152,6 +183,8 @@ class LintRun : public StatementObserver, public RuleContext::Sink {
       const Statement& range = set_.migrations[ctx.migration].up[p.block].statements[p.statement];
       begin = std::clamp(range.begin + static_cast<uint32_t>(location), p.begin, p.end);
       end = token_end(set_.file(p.file).text(), begin, p.end);
+    } else if (ctx.nested) {
+      std::tie(begin, end) = do_body_line(set_.file(p.file).text(), p, ctx.model->body_line).value_or(std::pair{begin, end});
     }
     findings_.push_back({ctx.rule, severity.value_or(ctx.rule->severity), ctx.migration, ctx.statement, p.file, begin, end,
                          std::move(message), std::move(help), session_->transaction_serial()});

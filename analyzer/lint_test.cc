@@ -106,3 +106,26 @@ TEST_CASE("lint: unknown rule names in the settings are bad input", "[lint]") {
   options.overrides.push_back({.paths = {"*"}, .rules = {{"require-lock-timeout", {}}}});
   CHECK_NOTHROW(migc::check_lint_options(options));
 }
+
+TEST_CASE("findings inside a DO block point at the body line of their statement", "[lint]") {
+  std::string history = "CREATE TABLE users (id int, legacy text, old text);\n";
+  auto drop_findings = [&](const std::string& sql) {
+    std::vector<migc::Finding> out;
+    for (migc::Finding& f : lint_sql({history, sql}, migc::test::after_history({})).findings)
+      if (f.rule == "ban-drop-column") out.push_back(f);
+    return out;
+  };
+  auto dollar = drop_findings("-- a DO block\nDO $$\nBEGIN\n  IF true THEN\n    ALTER TABLE users DROP COLUMN legacy;\n"
+                              "  END IF;\n  ALTER TABLE users DROP COLUMN old;\nEND $$;\n");
+  REQUIRE(dollar.size() == 2);
+  CHECK(dollar[0].start.line == 5);
+  CHECK(dollar[0].start.column == 5);
+  CHECK(dollar[0].stop.line == 5);
+  CHECK(dollar[0].stop.column == 42);  // just past the ';'
+  CHECK(dollar[1].start.line == 7);
+  CHECK(dollar[1].start.column == 3);
+  // A quoted body with escapes is not the text the parser saw: the finding keeps the DO statement.
+  auto quoted = drop_findings("DO '\nBEGIN\n  ALTER TABLE users DROP COLUMN legacy; RAISE NOTICE ''x'';\nEND';\n");
+  REQUIRE(quoted.size() == 1);
+  CHECK(quoted[0].start.line == 1);
+}

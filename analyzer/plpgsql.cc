@@ -217,12 +217,16 @@ class BodyReplayer {
   }
 
   void statement(std::string_view type, const Json& fields) {
+    // Findings point at the body line of the PL/pgSQL statement the SQL belongs to.
+    uint32_t outer = ctx_.body_line, line = fields.value("lineno", 0u);
     for (auto it = fields.begin(); it != fields.end(); ++it) {
+      ctx_.body_line = line;
       Use use = use_of(type, it.key());
       if (use != Use::Sql && it->is_object() && it->contains("PLpgSQL_expr"))
         expression((*it)["PLpgSQL_expr"].value("query", ""), use);
       else walk(*it);
     }
+    ctx_.body_line = outer;
   }
 
   void expression(const std::string& text, Use use) {

@@ -55,7 +55,7 @@ static void assess_and_observe(const PgQuery__Node* stmt, ReplayContext& ctx) {
   if (ctx.observer && ctx.nesting > 0) {
     StatementAnalysis own;
     ReplayContext own_ctx{ctx.catalog, ctx.session, own, ctx.migration, ctx.pg_version_num, true, ctx.applied,
-                          nullptr, ctx.statement, ctx.nesting};
+                          nullptr, ctx.statement, ctx.nesting, ctx.body_line};
     assess_hazards(stmt, own_ctx);
     ctx.observer->before_change(stmt, own_ctx);
   }

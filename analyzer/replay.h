@@ -64,6 +64,7 @@ struct ReplayContext {
   StatementObserver* observer = nullptr;
   uint32_t statement = 0;            // index of the top-level statement in the migration's up part
   int nesting = 0;                   // > 0 inside another statement: a DO block, CREATE SCHEMA's elements
+  uint32_t body_line = 0;            // in a DO block's PL/pgSQL: the body's line (1-based) being replayed; 0 unknown
 
   void reference(ObjectRef object, Access access) { out.references.push_back({std::move(object), access, !execute}); }
   void note(std::string text) { out.notes.push_back(std::move(text)); }

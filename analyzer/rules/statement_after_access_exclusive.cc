@@ -26,7 +26,9 @@ bool trivial(const PgQuery__Node* stmt) {
 void check(RuleContext& ctx) {
   if (!ctx.tx->open() || trivial(ctx.node) || ctx.reported_in_transaction()) return;
   for (const HeldLock& held : ctx.tx->locks) {
-    if (held.mode != LockMode::AccessExclusive || held.is_new || held.taken_by.statement == ctx.statement) continue;
+    // The statement's own locks join the transaction after its check: a lock held here was taken
+    // by an earlier statement, or by an earlier one of the same DO block.
+    if (held.mode != LockMode::AccessExclusive || held.is_new) continue;
     ctx.report(fmt::format("runs while this transaction holds ACCESS EXCLUSIVE on {} (taken at line {}): every read "
                            "and write of {} waits until COMMIT",
                            display_name(held.relation), held.taken_by.line, display_name(held.relation)),

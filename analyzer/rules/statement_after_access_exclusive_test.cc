@@ -23,3 +23,13 @@ TEST_CASE("statement-after-access-exclusive: new tables, autocommit and a COMMIT
                            .tx = {TxMode::Transaction, TxMode::Transaction, TxMode::None, TxMode::None},
                            .rules = {"statement-after-access-exclusive"}}) == "");
 }
+
+TEST_CASE("statement-after-access-exclusive: statements of one DO block", "[rules]") {
+  CHECK(lint_expectations({"CREATE TABLE users (id bigint, name text);",
+                           "SET lock_timeout = '1s';\n"
+                           "DO $$ BEGIN ALTER TABLE users ADD COLUMN nick text; UPDATE users SET nick = name; END $$;"
+                           "  -- expect: statement-after-access-exclusive\n"
+                           "COMMIT;\n"
+                           "DO $$ BEGIN ALTER TABLE users ADD COLUMN x text; END $$;\n"},
+                          {.linted = {false, true}, .rules = {"statement-after-access-exclusive"}}) == "");
+}
