@@ -144,7 +144,8 @@ std::optional<std::pair<uint32_t, uint32_t>> do_body_line(std::string_view text,
 class LintRun : public StatementObserver, public RuleContext::Sink {
  public:
   LintRun(const MigrationSet& set, const ParsedSet& parsed, const LintOptions& options)
-      : set_(set), parsed_(parsed), options_(options), rules_(set.migrations.size()) {}
+      : set_(set), parsed_(parsed), options_(options), naming_(naming_patterns(options)),
+        rules_(set.migrations.size()) {}
 
   bool linted(uint32_t m) const { return options_.linted.empty() || (m < options_.linted.size() && options_.linted[m]); }
   const MigrationRules& rules(uint32_t m) {
@@ -209,6 +210,7 @@ class LintRun : public StatementObserver, public RuleContext::Sink {
     ctx.tx = &session_->tx();
     ctx.settings = &session_->settings();
     ctx.set = &set_;
+    ctx.naming = &naming_;
     ctx.migration = model.migration;
     ctx.statements = &parsed_.migrations[model.migration].up;
     ctx.statement = model.statement;
@@ -231,6 +233,7 @@ class LintRun : public StatementObserver, public RuleContext::Sink {
   const MigrationSet& set_;
   const ParsedSet& parsed_;
   const LintOptions& options_;
+  NamingPatterns naming_;
   std::vector<std::unique_ptr<MigrationRules>> rules_;
   std::vector<RawFinding> findings_;
   std::unique_ptr<MigrationSession> session_;
@@ -373,6 +376,25 @@ void check_lint_options(const LintOptions& options) {
   };
   check(options.rules);
   for (const auto& o : options.overrides) check(o.rules);
+  naming_patterns(options);
+}
+
+NamingPatterns naming_patterns(const LintOptions& options) {
+  NamingPatterns out;
+  const auto& kinds = naming_kinds();
+  for (const auto& [kind, pattern] : options.naming) {
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+      throw CompileError(diagnostic_in(Severity::Error, "",
+                                       fmt::format("[lint.naming] has no kind '{}' (kinds: {})", kind, fmt::join(kinds, ", "))));
+    try {
+      out.emplace(kind, std::regex(pattern, std::regex::ECMAScript));
+    } catch (const std::regex_error& e) {
+      throw CompileError(diagnostic_in(Severity::Error, "",
+                                       fmt::format("[lint.naming] {} = '{}' is not a regular expression: {}", kind,
+                                                   pattern, e.what())));
+    }
+  }
+  return out;
 }
 
 std::vector<Finding> lint(const MigrationSet& set, const ParsedSet& parsed, const Plan& plan,

@@ -48,10 +48,14 @@ struct LintOptions {
   // one transaction, false runs every statement on its own.
   std::optional<bool> assume_in_transaction;
   std::map<std::string, std::string> settings;  // session settings the runner sets before each migration
+  std::map<std::string, std::string> naming;    // [lint.naming]: kind → pattern (naming-convention)
 };
 
-// Bad settings (an unknown rule name) are reported as CompileError, like bad input.
+// Bad settings (an unknown rule name, a [lint.naming] pattern that is no regular expression) are
+// reported as CompileError, like bad input.
 void check_lint_options(const LintOptions& options);
+// [lint.naming] compiled; throws CompileError as check_lint_options does.
+NamingPatterns naming_patterns(const LintOptions& options);
 
 // Every finding on the linted migrations, suppression applied, sorted by file, line, column, rule.
 std::vector<Finding> lint(const MigrationSet& set, const ParsedSet& parsed, const Plan& plan,

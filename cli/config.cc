@@ -101,6 +101,10 @@ LintConfig lint_config(const fs::path& file, const toml::node& n) {
       const toml::table* s = v.as_table();
       if (!s) fail_at(file, v.source(), "'settings' must be a table of name = \"value\"");
       for (const auto& [name, value] : *s) c.settings[std::string(name.str())] = string_value(file, value, name.str());
+    } else if (key == "naming") {
+      const toml::table* s = v.as_table();
+      if (!s) fail_at(file, v.source(), "'naming' must be a table of kind = \"pattern\"");
+      for (const auto& [kind, pattern] : *s) c.naming[std::string(kind.str())] = string_value(file, pattern, kind.str());
     } else if (key == "overrides") {
       const toml::array* a = v.as_array();
       if (!a) fail_at(file, v.source(), "'overrides' must be an array of tables ([[lint.overrides]])");

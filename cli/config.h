@@ -17,6 +17,7 @@ struct LintConfig {
   std::optional<bool> assume_in_transaction;
   std::map<std::string, std::string> rules;     // [lint.rules]: rule or alias → error|warning|info|on|off
   std::map<std::string, std::string> settings;  // [lint.settings]: what the runner sets before each migration
+  std::map<std::string, std::string> naming;    // [lint.naming]: object kind → pattern (naming-convention)
   struct Override {                             // [[lint.overrides]]
     std::vector<std::string> paths;             // globs relative to the migrations directory
     std::map<std::string, std::string> rules;

@@ -128,6 +128,9 @@ int run_lint(const LintFlags& f, const Config& cfg) {
   if (f.assume_in_transaction) lint_options.assume_in_transaction = true;
   if (f.no_assume_in_transaction) lint_options.assume_in_transaction = false;
   lint_options.settings = lc.settings;
+  lint_options.naming = lc.naming;
+  // Patterns are a request for the rule that checks them, unless the configuration says otherwise.
+  if (!lc.naming.empty()) lint_options.rules.try_emplace("naming-convention");
   check_lint_options(lint_options);
 
   Compiled c = compile_for_lint(options);

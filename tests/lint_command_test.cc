@@ -69,6 +69,18 @@ TEST_CASE("migc lint: [lint] in migc.toml and bad input", "[lint-command]") {
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("migc.toml:3:1: error: unknown lint rule 'no-such-rule'") != std::string::npos);
 
+  // [lint.naming] turns naming-convention on; a bad pattern is bad input.
+  d.write("migc.toml", "dir = \"db\"\n[lint.naming]\nindex = \"^idx_\"\n");
+  auto naming = run_migc("lint --no-cache --format json --fail-on never", d.path());
+  CHECK(naming.exit_code == 0);
+  CHECK(count(naming.out, "\"rule\": \"naming-convention\"") == 1);  // users_email
+  d.write("migc.toml", "dir = \"db\"\n[lint.naming]\nindex = \"^idx_\"\n[lint.rules]\nnaming-convention = \"off\"\n");
+  CHECK(count(run_migc("lint --no-cache --format json --fail-on never", d.path()).out, "naming-convention") == 0);
+  d.write("migc.toml", "dir = \"db\"\n[lint.naming]\nindex = \"(\"\n");
+  auto bad_pattern = run_migc("lint --no-cache", d.path());
+  CHECK(bad_pattern.exit_code == 2);
+  CHECK(bad_pattern.err.find("[lint.naming] index = '(' is not a regular expression") != std::string::npos);
+
   d.write("migc.toml", "dir = \"db\"\n[[lint.overrides]]\npaths = [\"0003_*\"]\nassume_in_transaction = false\n");
   CHECK(run_migc("lint --no-cache", d.path()).exit_code == 0);
   CHECK(run_migc("lint --no-cache --format yaml", d.path()).exit_code == 2);

@@ -183,3 +183,32 @@ TEST_CASE("prefer-robust-stmts", "[rules]") {
   CHECK(lint_expectations({kHistory, "CREATE TABLE t (x int);\nDROP TABLE t;\n"}, turned_on("prefer-robust-stmts")) ==
         "");
 }
+
+TEST_CASE("naming-convention: names written in statements against [lint.naming]", "[rules]") {
+  LintCase c = turned_on("naming-convention");
+  c.naming = {{"table", "^[a-z_]+$"}, {"column", "^[a-z_]+$"}, {"index", ".*_idx$"}, {"foreign_key", ".*_fkey$"}};
+  CHECK(lint_expectations({kHistory,
+                           "CREATE TABLE good_name (id bigint, org_id bigint REFERENCES orgs);\n"
+                           "CREATE TABLE \"BadName\" (id bigint);  -- expect: naming-convention\n"
+                           "CREATE TABLE t2 (\"Id\" bigint, CONSTRAINT t2_org FOREIGN KEY (\"Id\") REFERENCES orgs);"
+                           "  -- expect: naming-convention, naming-convention, naming-convention\n"
+                           "CREATE INDEX users_email_idx ON users (email);\n"
+                           "CREATE INDEX users_email ON users (email);  -- expect: naming-convention\n"
+                           "CREATE INDEX ON users (org_id);\n"
+                           "ALTER TABLE users ADD COLUMN \"Nick\" text;  -- expect: naming-convention\n"
+                           "ALTER TABLE users RENAME TO \"Users\";  -- expect: naming-convention\n"
+                           "CREATE SCHEMA \"Anything\";\n"},
+                          c) == "");
+  std::vector<Finding> found;
+  for (Finding& f : lint_sql({kHistory, "CREATE TABLE \"BadName\" (id bigint);"}, c).findings)
+    if (f.rule == "naming-convention") found.push_back(f);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "table name \"BadName\" does not match the naming convention");
+  CHECK(found[0].start.column == 14);
+  // A pattern that is not a regular expression, or an unknown kind, is bad input.
+  LintOptions bad;
+  bad.naming = {{"table", "("}};
+  CHECK_THROWS_AS(check_lint_options(bad), CompileError);
+  bad.naming = {{"tables", ".*"}};
+  CHECK_THROWS_AS(check_lint_options(bad), CompileError);
+}

@@ -43,6 +43,7 @@
   X(identifier_too_long)                          \
   X(index_on_partitioned_table)                   \
   X(index_too_many_columns)                       \
+  X(naming_convention)                            \
   X(non_linear_migration)                         \
   X(opaque_dynamic_sql)                           \
   X(prefer_bigint_over_int)                       \

@@ -4,6 +4,12 @@
 
 namespace migc {
 
+const std::vector<std::string_view>& naming_kinds() {
+  static const std::vector<std::string_view> kinds = {"schema", "table",       "column", "index",       "view",
+                                                      "sequence", "primary_key", "unique", "foreign_key", "check"};
+  return kinds;
+}
+
 std::string_view lint_severity_name(LintSeverity s) {
   switch (s) {
     case LintSeverity::Info: return "info";

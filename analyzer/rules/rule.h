@@ -8,7 +8,9 @@
 // docs/rules/<id>.md, tested with rule_test_support.h.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +72,12 @@ struct TransactionState {
 
 struct Rule;
 
+// [lint.naming]: per kind of object (schema, table, column, index, view, sequence, primary_key,
+// unique, foreign_key, check), the pattern its names must match in full.
+using NamingPatterns = std::map<std::string, std::regex>;
+// The kinds [lint.naming] accepts.
+const std::vector<std::string_view>& naming_kinds();
+
 // What a check sees. Everything is as it stands just before the statement changes the model.
 class RuleContext {
  public:
@@ -86,6 +94,7 @@ class RuleContext {
   // ([lint.settings] in migc.toml), then SET / SET LOCAL / RESET / set_config() earlier in it.
   const Session* settings = nullptr;
   const MigrationSet* set = nullptr;
+  const NamingPatterns* naming = nullptr;  // never null while linting; empty without [lint.naming]
   uint32_t migration = 0;                               // index into set->migrations
   const std::vector<ParsedStatement>* statements = nullptr;  // the migration's top-level statements
   uint32_t statement = 0;                               // the top-level one (the DO block when nested)

@@ -34,6 +34,7 @@ struct LintCase {
   std::vector<std::string> rules;            // the rules compared (empty: those the expectations name)
   std::map<std::string, RuleSetting> config;  // [lint.rules]
   std::map<std::string, std::string> settings;  // session settings the runner sets
+  std::map<std::string, std::string> naming;    // [lint.naming]
   std::optional<bool> assume_in_transaction;
 };
 
@@ -67,6 +68,7 @@ inline LintedSql lint_sql(const std::vector<std::string>& migrations, const Lint
   options.linted = c.linted;
   options.rules = c.config;
   options.settings = c.settings;
+  options.naming = c.naming;
   options.assume_in_transaction = c.assume_in_transaction;
   out.findings = lint(set, out.parsed, plan, options);
   return out;
