@@ -8,12 +8,7 @@ namespace {
 void check(RuleContext& ctx) {
   report_column_types(
       ctx,
-      [](const PgQuery__TypeName& type) -> std::string {
-        auto name = builtin_type_name(&type);
-        if (!name) return "";
-        if (*name == "bpchar") return "char(n), which pads its values with spaces and is no faster than text";
-        return "";
-      },
+      {{{"bpchar"}, "char(n), which pads its values with spaces and is no faster than text"}},
       "use text (with a CHECK constraint if it needs a length)");
 }
 

@@ -1,5 +1,7 @@
 #include "analyzer/rules/column_types.h"
 
+#include <algorithm>
+
 
 namespace migc {
 
@@ -27,20 +29,29 @@ std::vector<TypedColumn> typed_columns(const PgQuery__Node* stmt) {
   return out;
 }
 
+namespace {
+
+// The built-in type a TypeName names: written bare or in pg_catalog; nullopt for another schema.
 std::optional<std::string> builtin_type_name(const PgQuery__TypeName* type) {
   std::vector<std::string> names = string_list(type->names, type->n_names);
   if (names.empty() || names.size() > 2 || (names.size() == 2 && names[0] != "pg_catalog")) return std::nullopt;
   return names.back();
 }
 
-void report_column_types(RuleContext& ctx, const std::function<std::string(const PgQuery__TypeName&)>& flagged,
-                         std::string_view help) {
+}  // namespace
+
+void report_column_types(RuleContext& ctx, const std::vector<FlaggedTypes>& flagged, std::string_view help) {
   for (const TypedColumn& c : typed_columns(ctx.node)) {
-    std::string reason = flagged(*c.type);
-    if (reason.empty()) continue;
-    ctx.report("column " + (c.table.empty() ? "" : quote_ident(c.table) + ".") + quote_ident(c.column) + " is " +
-                   reason,
-               std::string(help), c.type->location);
+    auto name = builtin_type_name(c.type);
+    if (!name) continue;
+    for (const FlaggedTypes& f : flagged) {
+      if (std::find(f.names.begin(), f.names.end(), *name) == f.names.end() || (f.with_length && c.type->n_typmods == 0))
+        continue;
+      ctx.report("column " + (c.table.empty() ? "" : quote_ident(c.table) + ".") + quote_ident(c.column) + " is " +
+                     std::string(f.reason),
+                 std::string(help), c.type->location);
+      break;
+    }
   }
 }
 

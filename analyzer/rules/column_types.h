@@ -1,7 +1,6 @@
 // The type choices of a statement, for the opt-in rules that judge them: the columns CREATE
 // TABLE defines, ALTER TABLE's ADD COLUMN adds and ALTER COLUMN … TYPE retypes.
 #pragma once
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,13 +18,15 @@ struct TypedColumn {
 
 std::vector<TypedColumn> typed_columns(const PgQuery__Node* stmt);
 
-// The built-in type a TypeName names, as the parser stores it ("int4", "bpchar", "serial"…):
-// written bare or in pg_catalog. nullopt for a type of any other schema.
-std::optional<std::string> builtin_type_name(const PgQuery__TypeName* type);
+// Built-in types a rule flags: the names the parser stores ("int4", "serial", …), and why.
+struct FlaggedTypes {
+  std::vector<std::string_view> names;
+  std::string_view reason;     // "integer, whose values end at 2,147,483,647"
+  bool with_length = false;    // only when written with a length: varchar(n), not varchar
+};
 
-// One finding at each column whose type `flagged` returns a reason for ("" for none):
-// "column t.c is <reason>".
-void report_column_types(RuleContext& ctx, const std::function<std::string(const PgQuery__TypeName&)>& flagged,
-                         std::string_view help);
+// One finding at each column of the statement whose type, written bare or in pg_catalog, is one
+// of `flagged`: "column t.c is <reason>", at the type.
+void report_column_types(RuleContext& ctx, const std::vector<FlaggedTypes>& flagged, std::string_view help);
 
 }  // namespace migc

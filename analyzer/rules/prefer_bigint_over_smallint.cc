@@ -8,13 +8,8 @@ namespace {
 void check(RuleContext& ctx) {
   report_column_types(
       ctx,
-      [](const PgQuery__TypeName& type) -> std::string {
-        auto name = builtin_type_name(&type);
-        if (!name) return "";
-        if (*name == "int2" || *name == "smallint") return "smallint, whose values end at 32,767";
-        if (*name == "smallserial" || *name == "serial2") return "smallserial (smallint), whose values end at 32,767";
-        return "";
-      },
+      {{{"int2", "smallint"}, "smallint, whose values end at 32,767"},
+       {{"smallserial", "serial2"}, "smallserial (smallint), whose values end at 32,767"}},
       "use bigint: widening it later rewrites the table");
 }
 

@@ -8,13 +8,9 @@ namespace {
 void check(RuleContext& ctx) {
   report_column_types(
       ctx,
-      [](const PgQuery__TypeName& type) -> std::string {
-        auto name = builtin_type_name(&type);
-        if (!name) return "";
-        if (*name == "varchar" && type.n_typmods > 0)
-          return "varchar(n): changing the limit later takes ACCESS EXCLUSIVE on the table (and lowering it rewrites it)";
-        return "";
-      },
+      {{{"varchar"},
+        "varchar(n): changing the limit later takes ACCESS EXCLUSIVE on the table (and lowering it rewrites it)",
+        true}},
       "use text, with a CHECK (char_length(column) <= n) constraint (added NOT VALID, then validated) if it needs a limit");
 }
 

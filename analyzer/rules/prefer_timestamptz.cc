@@ -8,12 +8,8 @@ namespace {
 void check(RuleContext& ctx) {
   report_column_types(
       ctx,
-      [](const PgQuery__TypeName& type) -> std::string {
-        auto name = builtin_type_name(&type);
-        if (!name) return "";
-        if (*name == "timestamp") return "timestamp without time zone, whose values mean different instants to sessions in different time zones";
-        return "";
-      },
+      {{{"timestamp"},
+        "timestamp without time zone, whose values mean different instants to sessions in different time zones"}},
       "use timestamptz (timestamp with time zone)");
 }
 
