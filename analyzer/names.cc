@@ -2,8 +2,9 @@
 
 #include <map>
 #include <mutex>
+#include <vector>
 
-#include <pg_query.h>
+#include "analyzer/sql_tokens.h"
 
 namespace migc {
 
@@ -19,17 +20,10 @@ bool needs_quoting_as_keyword(const std::string& word) {
   std::lock_guard lock(mutex);
   if (auto it = cache.find(word); it != cache.end()) return it->second;
   bool quote = false;
-  PgQueryScanResult scan = pg_query_scan(word.c_str());
-  if (!scan.error) {
-    PgQuery__ScanResult* result =
-        pg_query__scan_result__unpack(nullptr, scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data));
-    if (result && result->n_tokens == 1) {
-      auto kind = result->tokens[0]->keyword_kind;
-      quote = kind != PG_QUERY__KEYWORD_KIND__NO_KEYWORD && kind != PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD;
-    }
-    if (result) pg_query__scan_result__free_unpacked(result, nullptr);
-  }
-  pg_query_free_scan_result(scan);
+  std::vector<SqlToken> tokens = sql_tokens(word);
+  if (tokens.size() == 1)
+    quote = tokens[0].keyword != PG_QUERY__KEYWORD_KIND__NO_KEYWORD &&
+            tokens[0].keyword != PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD;
   cache.emplace(word, quote);
   return quote;
 }

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
 
+#include "analyzer/sql_tokens.h"
 #include "compiler/text_ranges.h"
 
 namespace migc {
@@ -75,38 +76,18 @@ std::string dollar_quoted(std::string_view body) {
   return tag + std::string(body) + tag;
 }
 
-struct Token {
-  PgQuery__Token kind;
-  size_t end;  // byte offset just past it
-};
-
-// The SQL scanner's tokens of `text` (PL/pgSQL scans alike); empty when it cannot scan.
-std::vector<Token> tokens(const std::string& text) {
-  std::vector<Token> out;
-  PgQueryScanResult scan = pg_query_scan(text.c_str());
-  if (!scan.error) {
-    PgQuery__ScanResult* result =
-        pg_query__scan_result__unpack(nullptr, scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data));
-    for (size_t i = 0; result && i < result->n_tokens; ++i)
-      out.push_back({result->tokens[i]->token, static_cast<size_t>(result->tokens[i]->end)});
-    if (result) pg_query__scan_result__free_unpacked(result, nullptr);
-  }
-  pg_query_free_scan_result(scan);
-  return out;
-}
-
 // Whether `text` can be a statement: SQL statements begin with a keyword of the grammar's
 // statement list (or a parenthesised query). A PL/pgSQL expression that begins otherwise is
 // parsed as an expression straight away, not first tried (and failed) as a statement.
 bool starts_like_statement(std::string_view text) {
-  static const std::array<std::string_view, 55> kStatementWords = {
+  static const std::array<std::string_view, 53> kStatementWords = {
       "abort",    "alter",    "analyse",  "analyze",  "begin",   "call",     "checkpoint", "close",
       "cluster",  "comment",  "commit",   "copy",     "create",  "deallocate", "declare", "delete",
       "discard",  "do",       "drop",     "end",      "execute", "explain",  "fetch",      "grant",
       "import",   "insert",   "listen",   "load",     "lock",    "merge",    "move",       "notify",
       "prepare",  "reassign", "refresh",  "reindex",  "release", "reset",    "revoke",     "rollback",
       "savepoint", "security", "select",  "set",      "show",    "start",    "table",      "truncate",
-      "unlisten", "update",   "vacuum",   "values",   "with",    "cursor",   "open"};
+      "unlisten", "update",   "vacuum",   "values",   "with"};
   size_t i = 0;
   while (i < text.size()) {  // skip blanks and comments
     if (std::isspace(static_cast<unsigned char>(text[i]))) ++i;
@@ -123,7 +104,7 @@ bool starts_like_statement(std::string_view text) {
 
 // `target := expr` (or `target = expr`) without its target.
 std::string assigned_expression(const std::string& assignment) {
-  for (const Token& t : tokens(assignment))
+  for (const SqlToken& t : sql_tokens(assignment))
     if (t.kind == PG_QUERY__TOKEN__COLON_EQUALS || t.kind == PG_QUERY__TOKEN__ASCII_61)
       return assignment.substr(t.end);
   return assignment;
@@ -137,7 +118,7 @@ std::optional<std::string> with_return_next_values(std::string definition, std::
   if (at == std::string::npos) return std::nullopt;
   std::string rewritten(body);
   if (!mentions(body, "next")) return std::nullopt;  // most bodies: not worth scanning
-  std::vector<Token> t = tokens(rewritten);
+  std::vector<SqlToken> t = sql_tokens(rewritten);
   for (size_t i = t.size(); i-- > 2;)
     if (t[i].kind == PG_QUERY__TOKEN__ASCII_59 && t[i - 1].kind == PG_QUERY__TOKEN__NEXT &&
         t[i - 2].kind == PG_QUERY__TOKEN__RETURN)

@@ -1,8 +1,7 @@
 // identifier-too-long: an identifier longer than 63 bytes, which PostgreSQL silently truncates: two
 // names that differ only after byte 63 are the same object.
-#include <pg_query.h>
-
 #include "analyzer/rules/rule.h"
+#include "analyzer/sql_tokens.h"
 
 namespace migc::rules {
 
@@ -26,22 +25,14 @@ void check(RuleContext& ctx) {
   std::string_view file = ctx.set->file(p.file).text();
   uint32_t range_begin = ctx.set->migrations[ctx.migration].up[p.block].statements[p.statement].begin;
   std::string sql(file.substr(range_begin, p.end - range_begin));
-  PgQueryScanResult scan = pg_query_scan(sql.c_str());
-  if (!scan.error) {
-    PgQuery__ScanResult* result =
-        pg_query__scan_result__unpack(nullptr, scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data));
-    for (size_t i = 0; result && i < result->n_tokens; ++i) {
-      const PgQuery__ScanToken* t = result->tokens[i];
-      if (t->token != PG_QUERY__TOKEN__IDENT) continue;
-      std::string name = identifier_of(std::string_view(sql).substr(t->start, t->end - t->start));
-      if (name.size() <= 63) continue;
-      ctx.report("identifier " + quote_ident(name.substr(0, 20)) + "… is " + std::to_string(name.size()) +
-                     " bytes: PostgreSQL keeps the first 63 and drops the rest without an error",
-                 "shorten it to 63 bytes or fewer", t->start);
-    }
-    if (result) pg_query__scan_result__free_unpacked(result, nullptr);
+  for (const SqlToken& t : sql_tokens(sql)) {
+    if (t.kind != PG_QUERY__TOKEN__IDENT) continue;
+    std::string name = identifier_of(std::string_view(sql).substr(t.start, t.end - t.start));
+    if (name.size() <= 63) continue;
+    ctx.report("identifier " + quote_ident(name.substr(0, 20)) + "… is " + std::to_string(name.size()) +
+                   " bytes: PostgreSQL keeps the first 63 and drops the rest without an error",
+               "shorten it to 63 bytes or fewer", static_cast<int32_t>(t.start));
   }
-  pg_query_free_scan_result(scan);
 }
 
 }  // namespace
